@@ -1,0 +1,50 @@
+# Two commands do all set-up on a fresh machine with Python 3.11+, pip/venv and make:
+#   make run    execute every notebook and render the collection to build/site/
+#   make test   unit tests + strict nbval on every notebook + the browser test of the site
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+JOBS ?= 2
+
+.PHONY: run test venv validate refresh site lock browser bench lint clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-* && touch $@
+
+venv: $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/python -m helpers validate
+
+run: $(STAMP) validate
+	$(BIN)/python -m helpers.build --execute --out build/site
+	@echo "Open build/site/index.html"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests $(NOTEBOOKS)
+
+# Maintainer command: re-execute every notebook in place after a data change (stored outputs = what the data gives).
+refresh: $(STAMP) validate
+	$(BIN)/python -m helpers.refresh $(NOTEBOOKS)
+
+browser:
+	bash scripts/install-chromium.sh
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_suite.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.in
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v '^pip==' | grep -v '^-e' | grep -vi '^helpers' > requirements.lock
+
+clean:
+	rm -rf build

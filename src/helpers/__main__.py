@@ -1,0 +1,36 @@
+"""Command line: ``python -m helpers validate [DATA_DIR]`` checks data/ before a commit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check every table in data/ against data/datapackage.json")
+    v.add_argument("data_dir", nargs="?", type=Path, default=None, help="default: the repository's data/")
+    args = parser.parse_args(argv)
+
+    from .schema import DATA_DIR, load_package
+    from .validation import DataValidationError, validate_package
+
+    data_dir = args.data_dir or DATA_DIR
+    try:
+        package = load_package(data_dir)
+        tables = validate_package(package, Path(data_dir), shown_dir=str(data_dir))
+    except DataValidationError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"cannot read the data package in {data_dir}: {exc}", file=sys.stderr)
+        return 2
+    counts = ", ".join(f"{name} {len(t.rows)}" for name, t in tables.items())
+    print(f"data OK ({data_dir}): {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

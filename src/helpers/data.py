@@ -1,0 +1,155 @@
+"""Typed, validated access to data/: the only module that reads the CSV files.
+
+Every loader validates the whole package first (nothing is half-loaded), returns a typed
+DataFrame (dates as datetime64, vocabularies as categoricals, counts as nullable Int64) and
+takes `as_of`: only what had been published by that date, so any analysis can be re-run
+as "what was known then".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import DATA_DIR, Package, Resource, load_package
+from .validation import Table, validate_package
+
+DateLike = date | datetime | str | pd.Timestamp | None
+
+
+def to_date(value: DateLike, *, default_today: bool = True) -> pd.Timestamp:
+    """Normalise a date or ISO string to a midnight Timestamp (None means today)."""
+    if value is None:
+        if not default_today:
+            raise ValueError("a date is required")
+        return pd.Timestamp(date.today())
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
+    if ts is pd.NaT:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return ts.normalize()
+
+
+def _typed_frame(table: Table) -> pd.DataFrame:
+    res: Resource = table.resource
+    raw = pd.DataFrame(table.rows, columns=res.column_names, dtype=object)
+    out = {}
+    for f in res.fields:
+        col = raw[f.name].where(raw[f.name] != "", None)
+        if f.type == "date":
+            out[f.name] = pd.to_datetime(col, format="%Y-%m-%d").astype("datetime64[ns]")
+        elif f.type == "integer":
+            out[f.name] = pd.array([None if v is None else int(v) for v in col], dtype="Int64")
+        elif f.type == "list":
+            out[f.name] = pd.Series([tuple(v.split(f.delimiter)) if v else () for v in col], dtype=object)
+        elif f.enum is not None:
+            out[f.name] = pd.Categorical(col, categories=list(f.enum))
+        else:
+            out[f.name] = col.astype("string")
+    frame = pd.DataFrame(out, index=pd.RangeIndex(len(raw)))
+    frame.attrs["file"] = table.file
+    return frame
+
+
+@lru_cache(maxsize=4)
+def _load_cached(data_dir: str, stamp: tuple, today: date) -> dict[str, pd.DataFrame]:
+    package = load_package(data_dir)
+    tables = validate_package(package, Path(data_dir), today=today)
+    return {name: _typed_frame(t) for name, t in tables.items()}
+
+
+def _stamp(data_dir: Path, package: Package) -> tuple:
+    files = [data_dir / "datapackage.json"] + [data_dir / r.path for r in package.resources]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p), 0, 0) for p in files)
+
+
+def load_tables(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """All tables, validated and typed (cached until a file changes). Copies are returned."""
+    d = Path(data_dir or DATA_DIR)
+    package = load_package(d)
+    tables = _load_cached(str(d), _stamp(d, package), date.today())
+    return {k: v.copy() for k, v in tables.items()}
+
+
+def _known_by(frame: pd.DataFrame, col: str, as_of: pd.Timestamp) -> pd.DataFrame:
+    return frame[frame[col] <= as_of].reset_index(drop=True)
+
+
+def _blank_after(frame: pd.DataFrame, cols: list[str], as_of: pd.Timestamp) -> pd.DataFrame:
+    frame = frame.copy()
+    for c in cols:
+        frame[c] = frame[c].mask(frame[c] > as_of)
+    return frame
+
+
+def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One table as it was known on `as_of` (default: today).
+
+    Published-by rules: sources by `published`; claims by their source's publication and
+    `stated`; relations need a source published by then (later sources are dropped from the
+    list, later ends blanked); treaties by signature (later ratification or end blanked);
+    legal tables by their own dates (later withdrawals blanked).
+    """
+    tables = load_tables(data_dir)
+    if name not in tables:
+        raise KeyError(f"unknown table {name!r}; known: {', '.join(sorted(tables))}")
+    when = to_date(as_of)
+    frame = tables[name]
+    published = tables["sources"].set_index("source_id")["published"]
+    if name == "sources":
+        return _known_by(frame, "published", when)
+    if name == "claims":
+        pub = frame["source_id"].map(published)
+        return frame[(pub <= when) & (frame["stated"] <= when)].reset_index(drop=True)
+    if name == "relations":
+        frame = frame.copy()
+        frame["source_ids"] = [tuple(s for s in ids if published[s] <= when) for ids in frame["source_ids"]]
+        frame = frame[(frame["source_ids"].map(len) > 0) & (frame["start"] <= when)]
+        ended_later = frame["end"] > when
+        frame = _blank_after(frame, ["end"], when)
+        frame.loc[ended_later & (frame["status"] == "ended"), "status"] = "active"
+        return frame.reset_index(drop=True)
+    if name == "treaties":
+        return _blank_after(_known_by(frame, "signed", when), ["in_force", "ended"], when)
+    if name == "treaty_obligations":
+        known = set(load("treaties", when, data_dir)["treaty_id"])
+        return frame[frame["treaty_id"].isin(known)].reset_index(drop=True)
+    if name == "states_parties":
+        first = frame["signed"].fillna(frame["deposited"])
+        frame = frame[first <= when].reset_index(drop=True)
+        frame = _blank_after(frame, ["deposited", "entry_into_force", "withdrawal_notified", "withdrawal_effective"], when)
+        frame["instrument"] = frame["instrument"].mask(frame["deposited"].isna())
+        return frame
+    if name == "declarations":
+        return _known_by(frame, "lodged", when)
+    if name == "arrest_warrants":
+        return _known_by(frame, "issued", when)
+    if name == "legal_context":
+        return _known_by(frame, "date", when)
+    return frame
+
+
+def sources(as_of: DateLike = None) -> pd.DataFrame:
+    return load("sources", as_of)
+
+
+def claims(as_of: DateLike = None) -> pd.DataFrame:
+    return load("claims", as_of)
+
+
+def actors() -> pd.DataFrame:
+    return load("actors")
+
+
+def relations(as_of: DateLike = None) -> pd.DataFrame:
+    return load("relations", as_of)
+
+
+def latest_publication(as_of: DateLike = None) -> pd.Timestamp:
+    """Date of the newest source known on `as_of`: the 'data as of' stamp on every figure."""
+    return load("sources", as_of)["published"].max()
