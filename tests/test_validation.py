@@ -74,7 +74,6 @@ CASES = [
     ("obligation for unknown treaty", "treaty_obligations.csv", "t-1,defence", "t-9,defence", 2, "treaty_id", "not a known"),
     ("Art. 126 arithmetic", "states_parties.csv", "2024-10-25,ratification,2025-01-01", "2024-10-25,ratification,2024-12-01", 2, "entry_into_force", "Art. 126"),
     ("withdrawal too early", "states_parties.csv", "2016-10-27,2017-10-27", "2016-10-27,2017-01-27", 3, "withdrawal_effective", "Art. 127(1)"),
-    ("deposit without instrument", "states_parties.csv", "2024-10-25,ratification", "2024-10-25,", 2, "instrument", "kind of instrument"),
     ("unknown declaration article", "declarations.csv", "UKR,12(3)", "UKR,12(4)", 2, "article", "expected one of"),
     ("aggregate not declared", "actors.csv", "XFN,Foreign nationals (all origins),aggregate", "XFN,Foreign nationals (all origins),state", 4, "actor_id", "not an ISO"),
 ]
@@ -116,6 +115,12 @@ def test_invalid_utf8_names_the_line(mini):
     (mini / "actors.csv").write_bytes(raw)
     (p,) = [p for p in problems_for(mini) if p.file == "data/actors.csv"]
     assert p.line == 3 and "not valid UTF-8" in p.message
+
+
+def test_claim_needs_a_dated_source(mini):
+    edit(mini, "sources.csv", "statement,2024-10-31,", "statement,,")
+    found = [p for p in problems_for(mini) if p.file == "data/claims.csv" and p.line == 2 and p.column == "source_id"]
+    assert found and "no publication date" in found[0].message
 
 
 def test_missing_file(mini):

@@ -101,14 +101,14 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
     when = to_date(as_of)
     frame = tables[name]
     published = tables["sources"].set_index("source_id")["published"]
-    if name == "sources":
-        return _known_by(frame, "published", when)
+    if name == "sources":  # undated reference pages (statute texts, encyclopaedias) are always known
+        return frame[frame["published"].isna() | (frame["published"] <= when)].reset_index(drop=True)
     if name == "claims":
         pub = frame["source_id"].map(published)
         return frame[(pub <= when) & (frame["stated"] <= when)].reset_index(drop=True)
     if name == "relations":
         frame = frame.copy()
-        frame["source_ids"] = [tuple(s for s in ids if published[s] <= when) for ids in frame["source_ids"]]
+        frame["source_ids"] = [tuple(s for s in ids if not published[s] > when) for ids in frame["source_ids"]]
         frame = frame[(frame["source_ids"].map(len) > 0) & (frame["start"] <= when)]
         ended_later = frame["end"] > when
         frame = _blank_after(frame, ["end"], when)

@@ -281,6 +281,8 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                     problems.append(Problem(t.file, line, "high", f"low {lo} is greater than high {hi}"))
                 problems += _order(t, row, line, "period_start", "refers_to")
                 stated, pub = _date_of(row, "stated"), published.get(row["source_id"])
+                if row["source_id"] in published and pub is None:
+                    problems.append(Problem(t.file, line, "source_id", f"source {row['source_id']!r} has no publication date; a claim needs a dated source"))
                 if stated and pub and stated > pub:
                     problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
             elif name == "relations":
@@ -300,8 +302,6 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
 def _check_state_party(t: Table, row: Row, line: int) -> list[Problem]:
     out: list[Problem] = []
     dep, eif = _date_of(row, "deposited"), _date_of(row, "entry_into_force")
-    if dep and not row["instrument"]:
-        out.append(Problem(t.file, line, "instrument", "a deposit date needs the kind of instrument"))
     if dep and eif and entry_into_force(dep) != eif:
         out.append(
             Problem(t.file, line, "entry_into_force", f"Art. 126 gives {entry_into_force(dep)} for a deposit on {dep}, not {eif}")
