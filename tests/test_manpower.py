@@ -16,7 +16,8 @@ def make_claims(rows: list[tuple]) -> pd.DataFrame:
         cid, claimant, country, origin, metric, low, high, stated, refers = r[:9]
         recs.append(dict(claim_id=cid, source_id="s", claimant=claimant, claimant_country=country, origin=origin,
                          metric=metric, low=low, high=high, stated=pd.Timestamp(stated), refers_to=pd.Timestamp(refers),
-                         period_start=pd.Timestamp(r[9]) if len(r) > 9 else pd.NaT))
+                         period_start=pd.Timestamp(r[9]) if len(r) > 9 and r[9] else pd.NaT,
+                         scope=r[10] if len(r) > 10 else "total"))
     frame = pd.DataFrame(recs)
     frame["low"] = frame["low"].astype("Int64")
     frame["high"] = frame["high"].astype("Int64")
@@ -46,14 +47,16 @@ def test_claims_after_as_of_are_ignored():
 
 
 def test_missing_bounds_take_the_stated_figure():
-    # As of 2025-02-01: A (11000,12000), B (11000, missing high -> 11000), C (missing low -> 15000), D (3000..5000)
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-02-01") == (3000, 15000)
+    # As of 2025-02-01: A (11000,12000), B (11000, missing high -> 11000), C (missing low -> 15000); D is stale (October)
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-02-01") == (11000, 15000)
 
 
 def test_stale_claims_are_left_out():
-    # 2025-11-01 is more than 365 days after D's October 2024 claims but not after B's January 2025 one
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-11-01") == (11000, 15000)
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-11-01", max_age_days=None) == (3000, 15000)
+    # Deployed is a stock: 90-day window. As of 2025-03-15 (cut-off 2024-12-15) A's 1 Dec and D's October claims are stale.
+    assert mp.staleness_days("deployed") == 90 and mp.staleness_days("killed") == 365
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15") == (11000, 15000)
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15", max_age_days=float("inf")) == (3000, 15000)
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15", max_age_days=365) == (3000, 15000)
     assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2027-01-01") is None
 
 
@@ -67,6 +70,12 @@ def test_unknown_origin_or_metric_is_an_error():
         mp.latest_range_from(DEPLOYED, "NKR", "deployed")
     with pytest.raises(ValueError, match="unknown metric 'soldiers'"):
         mp.latest_range_from(DEPLOYED, "PRK", "soldiers")
+
+
+def test_parts_of_a_contingent_are_not_totals():
+    parts = pd.concat([DEPLOYED, make_claims([("p1", "B", "KOR", "PRK", "deployed", 500, 500, "2025-01-20", "2025-01-20", None, "part")])])
+    # B's latest *total* is still the 13 Jan 2025 claim (11,000), not the 500 officers
+    assert mp.latest_range_from(parts, "PRK", "deployed", "2025-01-31") == mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-01-31")
 
 
 def test_flows_are_not_mixed_into_stock_ranges():

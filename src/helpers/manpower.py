@@ -15,8 +15,16 @@ from .data import claims as load_claims
 from .iso3166 import ALPHA3
 from .schema import load_package
 
-#: A claimant's latest figure older than this (by the date it refers to) is left out of ranges.
-STALENESS_DAYS = 365
+#: A claimant's latest figure is left out of ranges when the date it refers to is more than this
+#: many days before `as_of`. Stocks (how many are there now) go stale in a quarter; cumulative
+#: counts (killed, recruited, ...) only grow, so an older count stays informative for a year.
+STALENESS_DAYS: dict[str, int] = {"deployed": 90, "in_combat_area": 90, "planned": 90}
+DEFAULT_STALENESS_DAYS = 365
+
+
+def staleness_days(metric: str) -> int:
+    """The documented staleness window for `metric`."""
+    return STALENESS_DAYS.get(metric, DEFAULT_STALENESS_DAYS)
 
 Range = tuple[int, int]
 
@@ -44,13 +52,15 @@ def _bounds(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def latest_by_claimant(
-    claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None, max_age_days: int | None = STALENESS_DAYS
+    claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None, max_age_days: float | None = None
 ) -> pd.DataFrame:
     """Each claimant's most recent claim on (origin, metric) stated on or before `as_of`.
 
     Ties (several claims by one claimant on its latest date) are all kept. Claims whose
-    figure refers to a date more than `max_age_days` before `as_of` are dropped as stale.
-    Only flows-free (cumulative or stock) figures are used: rows with a period_start are not.
+    figure refers to a date more than `max_age_days` (default: ``staleness_days(metric)``;
+    ``math.inf`` keeps everything) before `as_of` are dropped as stale.
+    Only figures for the whole contingent (scope 'total') that are stocks or cumulative
+    counts are used: rows for a part (a unit, a wave) or with a period_start (flows) are not.
     """
     check_origin_metric(origin, metric)
     when = to_date(as_of)
@@ -59,18 +69,20 @@ def latest_by_claimant(
         & (claims["metric"] == metric)
         & (claims["stated"] <= when)
         & claims["period_start"].isna()
+        & (claims["scope"] == "total")
     ]
     if sel.empty:
         return _bounds(sel.assign(low=pd.array([], dtype="Int64"), high=pd.array([], dtype="Int64")))
     newest = sel.groupby("claimant")["stated"].transform("max")
     latest = sel[sel["stated"] == newest]
-    if max_age_days is not None:
-        latest = latest[latest["refers_to"] >= when - pd.Timedelta(days=max_age_days)]
+    window = staleness_days(metric) if max_age_days is None else max_age_days
+    if window != float("inf"):
+        latest = latest[latest["refers_to"] >= when - pd.Timedelta(days=window)]
     return _bounds(latest).sort_values(["stated", "claimant", "claim_id"]).reset_index(drop=True)
 
 
 def latest_range_from(
-    claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None, max_age_days: int | None = STALENESS_DAYS
+    claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None, max_age_days: float | None = None
 ) -> Range | None:
     """(lowest low, highest high) over each claimant's latest claim; None if nothing qualifies."""
     latest = latest_by_claimant(claims, origin, metric, as_of, max_age_days)
@@ -83,9 +95,11 @@ def latest_range(origin: str, metric: str, as_of: DateLike = None) -> Range | No
     """The range of current estimates for `origin` and `metric` as known on `as_of` (default today).
 
     Rule: for each claimant take its most recent claim on that origin and metric stated on or
-    before `as_of`; drop it if the figure refers to a date more than ``STALENESS_DAYS`` (365)
-    days before `as_of`; return (lowest low, highest high) over what is left, a missing bound
-    standing in for the stated one. ``None`` when no claimant qualifies.
+    before `as_of`, counting only figures for the whole contingent (not a unit or a wave) and
+    not flows over a period; drop it if the figure refers to a date older than the staleness
+    window (90 days for stocks such as 'deployed', 365 days for cumulative counts such as
+    'killed'; see ``STALENESS_DAYS``); return (lowest low, highest high) over what is left, a
+    missing bound standing in for the stated one. ``None`` when no claimant qualifies.
     """
     return latest_range_from(load_claims(as_of), origin, metric, as_of)
 
@@ -93,7 +107,8 @@ def latest_range(origin: str, metric: str, as_of: DateLike = None) -> Range | No
 def timeline(claims: pd.DataFrame, origin: str, metric: str) -> pd.DataFrame:
     """Every claim as a step per claimant: valid from `stated` until the claimant's next claim."""
     check_origin_metric(origin, metric)
-    sel = _bounds(claims[(claims["origin"] == origin) & (claims["metric"] == metric) & claims["period_start"].isna()])
+    sel = _bounds(claims[(claims["origin"] == origin) & (claims["metric"] == metric) & claims["period_start"].isna()
+                         & (claims["scope"] == "total")])
     sel = sel.sort_values(["claimant", "stated", "claim_id"]).reset_index(drop=True)
     sel["until"] = sel.groupby("claimant")["stated"].shift(-1)
     return sel[["claimant", "claimant_country", "stated", "until", "lo", "hi", "claim_id", "source_id"]]
