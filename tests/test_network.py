@@ -1,0 +1,106 @@
+"""The alliance network on small fixtures, and a check of the real graph's sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import data, network
+
+ACTORS = pd.DataFrame(
+    {"actor_id": ["RUS", "PRK", "IRN", "BLR"], "name": ["Russia", "North Korea", "Iran", "Belarus"],
+     "kind": ["state"] * 4}
+)
+
+
+def rel(rid, src, dst, relation, supply, start, end=None, status="active", conf="government_assessment", sources=("s1",)):
+    return dict(relation_id=rid, source_actor=src, target_actor=dst, relation=relation, supply=supply, status=status,
+                confirmation=conf, start=pd.Timestamp(start), end=pd.Timestamp(end) if end else pd.NaT, source_ids=tuple(sources))
+
+
+RELATIONS = pd.DataFrame([
+    rel("r1", "PRK", "RUS", "arms_transfer", "munitions", "2023-08-01", sources=("s1", "s2")),
+    rel("r2", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-08", conf="officially_acknowledged"),
+    rel("r3", "PRK", "RUS", "treaty", "none", "2024-12-04", conf="officially_acknowledged"),
+    rel("r4", "IRN", "RUS", "arms_transfer", "drones", "2022-08-01", conf="media_report"),
+    rel("r5", "IRN", "RUS", "arms_transfer", "drones", "2022-10-01", conf="officially_acknowledged"),
+    rel("r6", "BLR", "RUS", "military_aid", "training", "2022-02-01", end="2022-04-30", status="ended"),
+])
+
+
+def test_relations_after_as_of_are_left_out():
+    g = network.build_graph(ACTORS, RELATIONS, "2024-01-01")
+    assert {k for _, _, k in g.edges(keys=True)} == {"r1", "r4", "r5"}
+
+
+def test_ended_relations_are_left_out_from_their_end():
+    assert "r6" in {k for _, _, k in network.build_graph(ACTORS, RELATIONS, "2022-04-29").edges(keys=True)}
+    assert "r6" not in {k for _, _, k in network.build_graph(ACTORS, RELATIONS, "2022-04-30").edges(keys=True)}
+
+
+def test_mutual_relations_point_both_ways():
+    g = network.build_graph(ACTORS, RELATIONS, "2025-01-01")
+    assert g.has_edge("PRK", "RUS", key="r3") and g.has_edge("RUS", "PRK", key="r3:mutual")
+    assert not g.has_edge("RUS", "PRK", key="r2")
+
+
+def test_edge_and_node_attributes():
+    g = network.build_graph(ACTORS, RELATIONS, "2025-01-01")
+    d = g.edges["PRK", "RUS", "r1"]
+    assert d["relation"] == "arms_transfer" and d["sources"] == ("s1", "s2") and d["end"] is None
+    assert d["start"] == pd.Timestamp("2023-08-01")
+    assert g.nodes["PRK"] == {"name": "North Korea", "kind": "state"}
+    assert "BLR" not in g  # only actors with a relation in force
+
+
+def test_unknown_actor_is_a_clear_error():
+    bad = pd.concat([RELATIONS, pd.DataFrame([rel("r9", "CHN", "RUS", "arms_transfer", "components", "2023-01-01")])])
+    with pytest.raises(ValueError, match="source_actor names actor\\(s\\) not in actors: CHN"):
+        network.build_graph(ACTORS, bad, "2024-01-01")
+
+
+def test_partner_supplies_since_and_best_confirmation():
+    s = network.partner_supplies(RELATIONS).set_index(["partner", "supply"])
+    assert s.loc[("IRN", "drones"), "since"] == pd.Timestamp("2022-08-01")
+    assert s.loc[("IRN", "drones"), "confirmation"] == "officially_acknowledged"
+    assert s.loc[("IRN", "drones"), "relations"] == 2
+    assert s.loc[("PRK", "munitions"), "sources"] == 2
+    assert ("PRK", "none") not in s.index
+
+
+def test_obligations_matrix_codes_articles():
+    treaties = pd.DataFrame({"treaty_id": ["t1", "t2"], "name": ["A", "B"], "signed": pd.to_datetime(["2024-06-19", "2025-01-17"]),
+                             "in_force": pd.to_datetime(["2024-12-04", None])})
+    obligations = pd.DataFrame({"treaty_id": ["t1", "t1", "t2"], "obligation": ["defence", "consultation", "neutrality"],
+                                "article": ["4", "3", "3"]})
+    m = network.obligations_matrix(treaties, obligations).set_index("treaty_id")
+    assert m.loc["t1", "defence"] == "Art. 4" and m.loc["t1", "neutrality"] == ""
+    assert m.loc["t2", "defence"] == "" and m.loc["t2", "neutrality"] == "Art. 3"
+
+
+def test_changes_between_snapshots():
+    before = network.build_graph(ACTORS, RELATIONS, "2022-03-01")
+    after = network.build_graph(ACTORS, RELATIONS, "2024-11-01")
+    ch = network.changes_between(before, after)
+    assert set(ch.loc[ch["change"] == "added", "relation_id"]) == {"r1", "r2", "r4", "r5"}
+    assert set(ch.loc[ch["change"] == "ended", "relation_id"]) == {"r6"}
+
+
+def test_centrality_by_type():
+    c = network.centrality_by_type(network.build_graph(ACTORS, RELATIONS, "2024-01-01"))
+    arms = c[c["relation"] == "arms_transfer"].set_index("actor")["centrality"]  # PRK->RUS, IRN->RUS: RUS 2/2, IRN 1/2
+    assert arms["RUS"] == 1.0 and arms["IRN"] == 0.5
+
+
+def test_every_edge_of_the_real_graph_has_a_resolving_source():
+    g = network.alliance_graph()
+    known = set(data.sources()["source_id"])
+    assert g.number_of_edges() > 0
+    for _, _, d in g.edges(data=True):
+        assert d["sources"] and set(d["sources"]) <= known
+
+
+def test_real_treaty_obligations_include_the_dprk_mutual_assistance_clause():
+    m = network.obligations_matrix(data.load("treaties"), data.load("treaty_obligations")).set_index("treaty_id")
+    assert m.loc["rus-prk-2024", "defence"] == "Art. 4"
+    assert m.loc["rus-irn-2025", "defence"] == ""
