@@ -121,7 +121,7 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         return frame[frame["treaty_id"].isin(known)].reset_index(drop=True)
     if name == "states_parties":
         first = frame["signed"].fillna(frame["deposited"])
-        frame = frame[first <= when].reset_index(drop=True)
+        frame = frame[first.isna() | (first <= when)].reset_index(drop=True)
         frame = _blank_after(frame, ["deposited", "entry_into_force", "withdrawal_notified", "withdrawal_effective"], when)
         frame["instrument"] = frame["instrument"].mask(frame["deposited"].isna())
         return frame
@@ -153,3 +153,9 @@ def relations(as_of: DateLike = None) -> pd.DataFrame:
 def latest_publication(as_of: DateLike = None) -> pd.Timestamp:
     """Date of the newest source known on `as_of`: the 'data as of' stamp on every figure."""
     return load("sources", as_of)["published"].max()
+
+
+def analysis_date(as_of: DateLike = None) -> pd.Timestamp:
+    """The date an analysis runs as of: `as_of` when given, else the newest publication in data/
+    (not today's date, so that re-running the notebooks gives the same outputs)."""
+    return latest_publication() if as_of is None else to_date(as_of)

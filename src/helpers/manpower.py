@@ -203,3 +203,45 @@ def in_days_of(contingent: Range, per_day: tuple[float, float]) -> tuple[float, 
     if min(per_day) <= 0:
         raise ValueError("the daily flow must be positive")
     return contingent[0] / per_day[1], contingent[1] / per_day[0]
+
+
+def latest_claim_date(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> pd.Timestamp | None:
+    """Date of the newest whole-contingent claim on (origin, metric) stated by `as_of`."""
+    check_origin_metric(origin, metric)
+    when = to_date(as_of)
+    sel = claims[(claims["origin"] == origin) & (claims["metric"] == metric) & (claims["stated"] <= when)
+                 & claims["period_start"].isna() & (claims["scope"] == "total")]
+    return None if sel.empty else sel["stated"].max()
+
+
+def latest_per_origin(claims: pd.DataFrame, metric: str, origins: list[str], as_of: DateLike = None) -> pd.DataFrame:
+    """Each claimant's latest figure per origin, whatever its age (for cross-country range charts,
+    where every bar is labelled with its claimant and date)."""
+    frames = [latest_by_claimant(claims, o, metric, as_of, max_age_days=float("inf")).assign(origin=o) for o in origins]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=["origin", "claimant", "stated", "lo", "hi", "claim_id", "source_id"])
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["origin", "stated", "claimant"]).reset_index(drop=True)[
+        ["origin", "claimant", "stated", "lo", "hi", "claim_id", "source_id"]]
+
+
+def loss_rates(claims: pd.DataFrame, origin: str, metric: str, contingent: Range | None, as_of: DateLike = None) -> pd.DataFrame:
+    """For each claimant with two or more cumulative estimates: the loss rate between its first
+    and latest estimate and, against `contingent`, when the whole contingent would be lost at that rate."""
+    steps = timeline(claims[claims["stated"] <= to_date(as_of)], origin, metric)
+    rows = []
+    for claimant, own in steps.groupby("claimant", sort=True):
+        if len(own) < 2:
+            continue
+        first, last = own.iloc[0], own.iloc[-1]
+        if last["stated"] <= first["stated"]:
+            continue
+        a = Estimate(first["stated"], int(first["lo"]), int(first["hi"]))
+        b = Estimate(last["stated"], int(last["lo"]), int(last["hi"]))
+        rate = loss_rate(a, b)
+        early, late = exhaustion_date(contingent, b, rate) if contingent else (None, None)
+        rows.append(dict(claimant=claimant, first=a.date, first_figure=a.high, last=b.date, last_figure=b.high,
+                         per_day_low=round(rate[0], 1), per_day_high=round(rate[1], 1), all_lost_earliest=early, all_lost_latest=late))
+    return pd.DataFrame(rows, columns=["claimant", "first", "first_figure", "last", "last_figure", "per_day_low", "per_day_high",
+                                       "all_lost_earliest", "all_lost_latest"])

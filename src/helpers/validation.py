@@ -302,7 +302,7 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
 def _check_state_party(t: Table, row: Row, line: int) -> list[Problem]:
     out: list[Problem] = []
     dep, eif = _date_of(row, "deposited"), _date_of(row, "entry_into_force")
-    if dep and eif and entry_into_force(dep) != eif:
+    if dep and eif and row["instrument"] != "succession" and entry_into_force(dep) != eif:
         out.append(
             Problem(t.file, line, "entry_into_force", f"Art. 126 gives {entry_into_force(dep)} for a deposit on {dep}, not {eif}")
         )

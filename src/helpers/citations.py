@@ -1,0 +1,97 @@
+"""Citations generated from the sources table: reference lists, BibTeX and CSL-JSON."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+_BIB_ESCAPE = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+               "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIB_TYPE = {"court": "misc", "treaty": "misc", "government": "misc", "intelligence": "misc",
+             "international_organisation": "misc", "media": "online", "think_tank": "online", "ngo": "online"}
+
+
+def _text(value) -> str:
+    return "" if pd.isna(value) else str(value)
+
+
+def reference(row: pd.Series) -> str:
+    """One source as a plain-text reference: Publisher (date). Title. URL [caveats]."""
+    date = "n.d." if pd.isna(row["published"]) else row["published"].date().isoformat()
+    author = f"{_text(row['author'])}, " if _text(row["author"]) else ""
+    caveats = []
+    if row["primacy"] == "secondary":
+        who = _text(row["original_claimant"])
+        caveats.append(f"secondary report{' of ' + who if who else ''}")
+    if row["reliability"] == "low":
+        caveats.append("low reliability")
+    if row["verification"] == "unverified":
+        caveats.append("unverified")
+    tail = f" [{'; '.join(caveats)}]" if caveats else ""
+    return f"{author}{row['publisher']} ({date}). {row['title']}. {row['url']}{tail}"
+
+
+def used_source_ids(*columns: Iterable) -> list[str]:
+    """Distinct source ids from columns holding single ids or tuples of ids, in first-seen order."""
+    seen: dict[str, None] = {}
+    for col in columns:
+        for value in col:
+            for sid in (value if isinstance(value, tuple) else (value,)):
+                if isinstance(sid, str) and sid:
+                    seen.setdefault(sid, None)
+    return list(seen)
+
+
+def reference_list(sources: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
+    """The cited sources, sorted by publisher then date, with a formatted reference each."""
+    cited = sources[sources["source_id"].isin(set(ids))].copy()
+    cited["reference"] = cited.apply(reference, axis=1)
+    return cited.sort_values(["publisher", "published", "source_id"], na_position="last")[["source_id", "reference"]]
+
+
+def _bib(value: str) -> str:
+    return "".join(_BIB_ESCAPE.get(ch, ch) for ch in value)
+
+
+def bibtex(sources: pd.DataFrame) -> str:
+    """BibTeX for every source (biblatex-style @online/@misc with url and urldate-free dates)."""
+    entries = []
+    for row in sources.sort_values("source_id").itertuples():
+        key = re.sub(r"[^A-Za-z0-9_-]", "", row.source_id)
+        fields = {
+            "title": f"{{{_bib(row.title)}}}",
+            "author": f"{{{_bib(_text(row.author) or row.publisher)}}}",
+            "organization": _bib(row.publisher),
+            "url": row.url,
+        }
+        if pd.notna(row.published):
+            fields["date"] = row.published.date().isoformat()
+            fields["year"] = str(row.published.year)
+        note = []
+        if row.primacy == "secondary" and _text(row.original_claimant):
+            note.append(f"Secondary report of {_text(row.original_claimant)}")
+        if row.reliability == "low":
+            note.append("low reliability")
+        if note:
+            fields["note"] = _bib("; ".join(note))
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+        entries.append(f"@{_BIB_TYPE.get(str(row.source_type), 'misc')}{{{key},\n{body}\n}}")
+    return "\n\n".join(entries) + "\n"
+
+
+def csl_json(sources: pd.DataFrame) -> list[dict]:
+    """CSL-JSON items (for Zotero, Pandoc citeproc) for every source."""
+    items = []
+    for row in sources.sort_values("source_id").itertuples():
+        item = {"id": row.source_id, "type": "webpage" if str(row.source_type) in ("media", "think_tank", "ngo") else "document",
+                "title": row.title, "publisher": row.publisher, "URL": row.url, "language": row.language}
+        if _text(row.author):
+            item["author"] = [{"literal": _text(row.author)}]
+        else:
+            item["author"] = [{"literal": row.publisher}]
+        if pd.notna(row.published):
+            item["issued"] = {"date-parts": [[row.published.year, row.published.month, row.published.day]]}
+        items.append(item)
+    return items

@@ -1,0 +1,135 @@
+"""One house style for every figure: labelled axes with units, a dated source line, and
+deterministic output (PNG inline; SVG and PNG files under $FIGURES_DIR when the build asks)."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c16e2f", "#7a9e7e", "#b8336a",
+           "#3c6e71", "#a05195"]
+STATUS_COLOURS = {"yes": "#d1495b", "contested": "#edae49", "no": "#cfd8dc"}
+DPI = 110
+
+plt.rcParams.update({
+    "svg.hashsalt": "foreign-manpower",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e5e5e5",
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+})
+
+
+def colour_for(labels: Sequence[str]) -> dict[str, str]:
+    """A stable colour per label (sorted, so the same label gets the same colour everywhere)."""
+    return {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(set(labels)))}
+
+
+def finish(fig: Figure, title: str, source: str, as_of: pd.Timestamp | str) -> Figure:
+    """Title and a footer naming the sources and the data date; every figure gets both."""
+    date = pd.Timestamp(as_of).date().isoformat()
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    fig.text(0.01, 0.005, f"Source: {source}. Data as of {date}. Foreign manpower collection, CC BY 4.0.",
+             fontsize=7, color="#555555", ha="left", va="bottom", wrap=True)
+    fig.tight_layout(rect=(0, 0.04, 1, 0.95))
+    return fig
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def show(fig: Figure, name: str, alt: str) -> None:
+    """Display `fig` inline as PNG with `alt` as its text, export SVG and PNG when
+    $FIGURES_DIR is set (the build sets it), then close the figure."""
+    from IPython.display import display
+
+    png = io.BytesIO()
+    fig.savefig(png, format="png", metadata={"Software": None})
+    out = os.environ.get("FIGURES_DIR")
+    if out:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        stem = Path(out) / slugify(name)
+        fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None, "Creator": None})
+        stem.with_suffix(".png").write_bytes(png.getvalue())
+    plt.close(fig)
+    display({"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": f"[Figure: {alt}]"},
+            raw=True, metadata={"image/png": {"alt": alt, "name": slugify(name)}})
+
+
+def _date_axis(ax) -> None:
+    locator = matplotlib.dates.AutoDateLocator(minticks=4, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
+
+
+def step_timeline(ax, steps: pd.DataFrame, end: pd.Timestamp, ylabel: str, hold_days: int | None = None) -> None:
+    """Each claimant's estimate as a step that holds until its next claim (the last one for
+    `hold_days`, the staleness window, or to `end`); ranges shaded, low bound dashed."""
+    colours = colour_for(steps["claimant"])
+    for claimant, rows in steps.groupby("claimant", sort=True):
+        c = colours[claimant]
+        for r in rows.itertuples():
+            last = end if hold_days is None else min(end, r.stated + pd.Timedelta(days=hold_days))
+            stop = r.until if pd.notna(r.until) else last
+            ax.fill_between([r.stated, stop], r.lo, r.hi, color=c, alpha=0.25, linewidth=0, step="post")
+            ax.plot([r.stated, stop], [r.hi, r.hi], color=c, linewidth=1.6)
+            if r.lo != r.hi:
+                ax.plot([r.stated, stop], [r.lo, r.lo], color=c, linewidth=1.0, linestyle="--")
+        ax.scatter(rows["stated"], rows["hi"], color=c, s=14, zorder=3, label=claimant)
+    ax.set_ylabel(ylabel)
+    _date_axis(ax)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+
+
+def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: str, colour: str = PALETTE[0]) -> None:
+    """Horizontal low-high bars, one per row, each annotated (e.g. with claimant and date)."""
+    frame = frame.reset_index(drop=True)
+    y = range(len(frame))
+    ax.barh(list(y), frame["hi"] - frame["lo"], left=frame["lo"], height=0.55, color=colour, alpha=0.75)
+    ax.scatter(frame["lo"], list(y), color=colour, s=12, zorder=3)
+    ax.scatter(frame["hi"], list(y), color=colour, s=12, zorder=3)
+    for i, r in frame.iterrows():
+        ax.annotate(r[note_col], (r["hi"], i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=6.5, color="#333333")
+    ax.set_yticks(list(y), frame[label_col])
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlim(0.8, float(frame["hi"].max()) * 60)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_xlabel(xlabel)
+
+
+def status_grid(ax, grid: pd.DataFrame) -> None:
+    """A yes / contested / no matrix (rows x columns of status strings) as coloured cells."""
+    for i, row in enumerate(grid.index):
+        for j, col in enumerate(grid.columns):
+            status = grid.loc[row, col]
+            ax.add_patch(matplotlib.patches.Rectangle((j, i), 0.96, 0.92, color=STATUS_COLOURS[status]))
+            ax.text(j + 0.48, i + 0.46, status, ha="center", va="center", fontsize=7)
+    ax.set_xlim(0, len(grid.columns))
+    ax.set_ylim(len(grid.index), 0)
+    ax.set_xticks([j + 0.48 for j in range(len(grid.columns))], [str(c) for c in grid.columns], rotation=30, ha="right", fontsize=7)
+    ax.set_yticks([i + 0.46 for i in range(len(grid.index))], [str(r) for r in grid.index], fontsize=7)
+    ax.grid(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0)
