@@ -24,9 +24,10 @@ TRIGGERS = ("state_referral", "proprio_motu", "unsc_referral")
 
 STATUTE_IN_FORCE = pd.Timestamp("2002-07-01")  # Art. 126(1)
 AGGRESSION_ACTIVATED = pd.Timestamp("2018-07-17")  # ICC-ASP/16/Res.5, para. 1
-BANGLADESH_MYANMAR = "ICC-RoC46(3)-01/18-37, PTC I, 6 Sept 2018"
-BURUNDI = "ICC-01/17-X-9-US-Exp, PTC III, 25 Oct 2017, paras. 24-26"
-PHILIPPINES = "ICC-01/21-12, PTC I, 15 Sept 2021, paras. 110-111"
+# Decisions the rules rest on, as recorded in data/legal_context.csv (items ctx-icc-*).
+BANGLADESH_MYANMAR = "PTC I, Bangladesh/Myanmar ruling of 6 Sept 2018 (ICC-RoC46(3)-01/18)"
+BURUNDI = "PTC III, Burundi authorisation, 25 Oct 2017"
+PHILIPPINES = "PTC I, Duterte jurisdiction decision, 23 Oct 2025, upheld by the Appeals Chamber, 22 Apr 2026"
 
 TRIGGER_BASIS = {
     "state_referral": "Art. 13(a), 14: referral by a State Party",
@@ -221,13 +222,14 @@ def assess(
     national = _precondition(legal, nationality, when, "nationals")
     if territorial and len(territories) > 1:
         covered = [t for t in territories if _precondition(legal, t, when, "territory")]
-        territorial.append(f"Art. 12(2)(a): one element of the conduct on {', '.join(covered)} suffices ({BANGLADESH_MYANMAR})")
+        territorial.append(
+            f"Art. 12(2)(a), 12(3): one element of the conduct on the territory of {', '.join(covered)} suffices ({BANGLADESH_MYANMAR})")
     if not territorial and not national:
         barriers.append(
             f"Art. 12(2): on {_iso(when)} neither the territorial state(s) ({', '.join(territories)}) nor the accused's state "
             f"({nationality}) was a State Party or had accepted jurisdiction under Art. 12(3)"
         )
-    bases += territorial + national
+    bases += list(dict.fromkeys(territorial + national))
     if crime == "war_crimes":
         excluded = _art124(legal, nationality, territories, when)
         if excluded:

@@ -1,0 +1,148 @@
+"""The Rome Statute jurisdiction engine against real ICC situations, decisions and edge dates.
+
+Each case asserts the status and the article (or decision) the answer rests on. Dates of
+entry into force and withdrawal come from data/states_parties.csv; declarations from
+data/declarations.csv.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import data, legal
+from helpers.legal import assess, states_parties
+
+
+def cites(a: legal.Assessment, fragment: str) -> bool:
+    return any(fragment in line for line in a.bases + a.barriers)
+
+
+CASES = [
+    # --- Situation in Ukraine (arrest warrants of 2023 and 2024) ---
+    ("Putin / Lvova-Belova: deportation of children, 2022", dict(crime="war_crimes", nationality="RUS", territory=["UKR", "RUS"], date="2022-05-01"), "yes", "Art. 12(3): UKR"),
+    ("Kobylash / Sokolov: strikes on the grid from Russia, Oct 2022", dict(crime="war_crimes", nationality="RUS", territory=["RUS", "UKR"], date="2022-10-10"), "yes", "ICC-RoC46(3)-01/18"),
+    ("Shoigu / Gerasimov: inhumane acts as crimes against humanity, 2022", dict(crime="crimes_against_humanity", nationality="RUS", territory="UKR", date="2022-10-10"), "yes", "Art. 12(3)"),
+    ("Ukraine's first declaration covers the Maidan period", dict(crime="crimes_against_humanity", nationality="UKR", territory="UKR", date="2014-02-18"), "yes", "Art. 12(3): UKR"),
+    ("the day before the first declaration's period", dict(crime="crimes_against_humanity", nationality="UKR", territory="UKR", date="2013-11-20"), "no", "Art. 12(2)"),
+    ("the first day of the first declaration's period", dict(crime="crimes_against_humanity", nationality="UKR", territory="UKR", date="2013-11-21"), "yes", "Art. 12(3)"),
+    ("Ukraine a State Party from 1 January 2025", dict(crime="war_crimes", nationality="RUS", territory="UKR", date="2025-01-01"), "yes", "Art. 12(2)(a): conduct on the territory of UKR, a State Party since 2025-01-01"),
+    ("Ukraine's 12(3) reaches before entry into force (Art. 11(2))", dict(crime="war_crimes", nationality="RUS", territory="UKR", date="2024-12-31"), "yes", "Art. 11(2)"),
+    ("Aggression against Ukraine by Russia's leaders: Art. 15 bis(5)", dict(crime="aggression", nationality="RUS", territory="UKR", date="2022-02-24", leader=True), "no", "Art. 15 bis(5)"),
+    ("Aggression on a UNSC referral (Art. 15 ter)", dict(crime="aggression", nationality="RUS", territory="UKR", date="2022-02-24", leader=True, trigger="unsc_referral"), "yes", "Art. 15 ter"),
+    ("Aggression by a soldier: leadership crime", dict(crime="aggression", nationality="RUS", territory="UKR", date="2022-02-24", trigger="unsc_referral"), "no", "Art. 8 bis(1)"),
+    ("Aggression before activation on 17 July 2018", dict(crime="aggression", nationality="RUS", territory="UKR", date="2018-07-16", leader=True, trigger="unsc_referral"), "no", "ICC-ASP/16/Res.5"),
+    ("DPRK soldier in Kursk Oblast: neither state accepted jurisdiction", dict(crime="war_crimes", nationality="PRK", territory="RUS", date="2024-12-15"), "no", "Art. 12(2)"),
+    ("DPRK soldier in Ukraine", dict(crime="war_crimes", nationality="PRK", territory="UKR", date="2025-02-01"), "yes", "Art. 12(2)(a)"),
+    ("Ukrainian national, war crimes in Russia in 2025: Art. 124 declaration", dict(crime="war_crimes", nationality="UKR", territory="RUS", date="2025-02-01"), "no", "Art. 124"),
+    ("Ukrainian national, crimes against humanity in Russia in 2025: Art. 12(2)(b)", dict(crime="crimes_against_humanity", nationality="UKR", territory="RUS", date="2025-02-01"), "yes", "Art. 12(2)(b)"),
+    ("Ukrainian soldier in Kursk in 2024: 12(3) is territorial only", dict(crime="war_crimes", nationality="UKR", territory="RUS", date="2024-08-15"), "no", "Art. 12(2)"),
+    # --- Georgia (non-party nationals on a State Party's territory) ---
+    ("Georgia 2008: South Ossetian officials with Russian nationality", dict(crime="war_crimes", nationality="RUS", territory="GEO", date="2008-08-10", trigger="proprio_motu"), "yes", "Art. 12(2)(a): conduct on the territory of GEO"),
+    ("Georgia: the day before entry into force for Georgia", dict(crime="war_crimes", nationality="RUS", territory="GEO", date="2003-11-30", trigger="proprio_motu"), "no", "Art. 12(2)"),
+    # --- Afghanistan (US nationals; Appeals Chamber 5 March 2020) ---
+    ("Afghanistan: US national, 2004", dict(crime="war_crimes", nationality="USA", territory="AFG", date="2004-06-01", trigger="proprio_motu"), "yes", "Art. 12(2)(a)"),
+    ("Afghanistan: the day before entry into force", dict(crime="war_crimes", nationality="USA", territory="AFG", date="2003-04-30", trigger="proprio_motu"), "no", "Art. 12(2)"),
+    ("Afghanistan: the day of entry into force", dict(crime="war_crimes", nationality="USA", territory="AFG", date="2003-05-01", trigger="proprio_motu"), "yes", "Art. 12(2)(a)"),
+    # --- Palestine (12(3) from 13 June 2014; party from 1 April 2015) ---
+    ("Palestine: 13 June 2014 under the 2015 declaration", dict(crime="war_crimes", nationality="ISR", territory="PSE", date="2014-06-13"), "yes", "Art. 12(3): PSE"),
+    ("Palestine: 12 June 2014", dict(crime="war_crimes", nationality="ISR", territory="PSE", date="2014-06-12"), "no", "Art. 12(2)"),
+    ("Palestine: the 2009 declaration was not accepted", dict(crime="war_crimes", nationality="ISR", territory="PSE", date="2009-01-01"), "no", "Art. 12(2)"),
+    ("Netanyahu / Gallant warrants (21 Nov 2024): conduct from 8 Oct 2023", dict(crime="crimes_against_humanity", nationality="ISR", territory="PSE", date="2023-10-08"), "yes", "Art. 12(2)(a): conduct on the territory of PSE"),
+    # --- Bangladesh / Myanmar (PTC I, 6 September 2018) ---
+    ("Deportation of the Rohingya: element on Bangladesh's territory", dict(crime="crimes_against_humanity", nationality="MMR", territory=["MMR", "BGD"], date="2017-08-25"), "yes", "ICC-RoC46(3)-01/18"),
+    ("Conduct wholly inside Myanmar", dict(crime="crimes_against_humanity", nationality="MMR", territory="MMR", date="2017-08-25"), "no", "Art. 12(2)"),
+    # --- Burundi (withdrawal effective 27 October 2017) ---
+    ("Burundi 2016: crimes while a party", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2016-05-01", trigger="proprio_motu"), "yes", "Art. 127(2)"),
+    ("Burundi: the day before the withdrawal took effect", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2017-10-26", trigger="proprio_motu"), "yes", "Burundi authorisation, 25 Oct 2017"),
+    ("Burundi: the day the withdrawal took effect", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2017-10-27", trigger="proprio_motu"), "no", "Art. 12(2)"),
+    # --- Philippines (party 1 Nov 2011 - 16 Mar 2019; Duterte warrant 7 March 2025) ---
+    ("Duterte: murder as a crime against humanity, 2016", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2016-07-01", trigger="proprio_motu"), "yes", "Duterte jurisdiction decision"),
+    ("Philippines: first day as a party, 1 November 2011", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2011-11-01", trigger="proprio_motu"), "yes", "Art. 12(2)(a)"),
+    ("Philippines: 31 October 2011", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2011-10-31", trigger="proprio_motu"), "no", "Art. 12(2)"),
+    ("Philippines: 17 March 2019, withdrawal effective", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2019-03-17", trigger="proprio_motu"), "no", "Art. 12(2)"),
+    # --- Armenia (party from 1 February 2024) ---
+    ("Armenia: the day before entry into force", dict(crime="war_crimes", nationality="AZE", territory="ARM", date="2024-01-31"), "no", "Art. 12(2)"),
+    ("Armenia: the day of entry into force", dict(crime="war_crimes", nationality="AZE", territory="ARM", date="2024-02-01"), "yes", "Art. 12(2)(a): conduct on the territory of ARM, a State Party since 2024-02-01"),
+    # --- Art. 124 declarations of France and Colombia ---
+    ("Colombia's Art. 124 declaration: war crimes in 2005", dict(crime="war_crimes", nationality="COL", territory="COL", date="2005-01-01"), "no", "Art. 124: COL"),
+    ("Colombia: crimes against humanity are unaffected by Art. 124", dict(crime="crimes_against_humanity", nationality="COL", territory="COL", date="2005-01-01"), "yes", "Art. 12(2)(a)"),
+    ("Colombia: war crimes after the seven years ended", dict(crime="war_crimes", nationality="COL", territory="COL", date="2010-01-01"), "yes", "Art. 12(2)(a)"),
+    ("France: war crimes by its nationals, 2002-2008 declaration", dict(crime="war_crimes", nationality="FRA", territory="FRA", date="2005-01-01"), "no", "Art. 124: FRA"),
+    # --- Security Council referrals (Darfur, Libya) ---
+    ("Darfur referral: a non-party national on non-party territory", dict(crime="genocide", nationality="SDN", territory="SDN", date="2004-01-01", trigger="unsc_referral"), "yes", "Art. 13(b)"),
+    ("Libya referral, February 2011", dict(crime="crimes_against_humanity", nationality="LBY", territory="LBY", date="2011-02-20", trigger="unsc_referral"), "yes", "Art. 13(b)"),
+    ("No jurisdiction before 1 July 2002, even on a referral", dict(crime="genocide", nationality="SDN", territory="SDN", date="2002-06-30", trigger="unsc_referral"), "no", "Art. 11(1)"),
+    # --- Persons under eighteen ---
+    ("A recruit aged seventeen", dict(crime="war_crimes", nationality="NPL", territory="UKR", date="2025-03-01", age=17), "no", "Art. 26"),
+    ("A recruit aged eighteen", dict(crime="war_crimes", nationality="NPL", territory="UKR", date="2025-03-01", age=18), "yes", "Art. 12(2)(a)"),
+    # --- Aggression among States Parties is open on the data ---
+    ("Aggression by a State Party's leader against a State Party", dict(crime="aggression", nationality="GEO", territory="UKR", date="2025-03-01", leader=True), "contested", "Art. 15 bis(4)"),
+]
+
+
+@pytest.mark.parametrize("label,kwargs,status,article", CASES, ids=[c[0] for c in CASES])
+def test_real_situations(label, kwargs, status, article):
+    a = assess(**kwargs)
+    assert a.status == status, (label, a)
+    assert cites(a, article), (label, a)
+
+
+def test_at_least_thirty_cases():
+    assert len(CASES) >= 30
+
+
+def test_states_parties_edges():
+    assert "UKR" not in states_parties("2024-12-31") and "UKR" in states_parties("2025-01-01")
+    assert "BDI" in states_parties("2017-10-26") and "BDI" not in states_parties("2017-10-27")
+    assert "PHL" in states_parties("2019-03-16") and "PHL" not in states_parties("2019-03-17")
+    assert "PSE" in states_parties("2015-04-01") and "PSE" not in states_parties("2015-03-31")
+    assert not {"RUS", "PRK", "USA", "CHN", "IRN", "BLR"} & states_parties("2025-06-01")
+
+
+def test_states_parties_counts_match_published_milestones():
+    # Palestine became the 123rd State Party (1 April 2015); Armenia the 124th (1 Feb 2024); Ukraine the 125th (1 Jan 2025)
+    assert len(states_parties("2015-04-01")) == 123
+    assert len(states_parties("2024-02-01")) == 124
+    assert len(states_parties("2025-01-01")) == 125
+
+
+def test_entry_into_force_follows_article_126_for_every_party():
+    from helpers.validation import entry_into_force
+
+    sp = data.load("states_parties")
+    rows = sp[sp["deposited"].notna() & (sp["instrument"] != "succession")]
+    assert len(rows) >= 120
+    for r in rows.itertuples():
+        assert r.entry_into_force.date() == entry_into_force(r.deposited.date()), r.iso3
+
+
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        (dict(crime="piracy", nationality="RUS", territory="UKR", date="2024-01-01"), "unknown crime 'piracy'"),
+        (dict(crime="war_crimes", nationality="XXX", territory="UKR", date="2024-01-01"), "unknown state 'XXX'"),
+        (dict(crime="war_crimes", nationality="RUS", territory=["UKR", "Kursk"], date="2024-01-01"), "unknown state 'Kursk'"),
+        (dict(crime="war_crimes", nationality="RUS", territory=[], date="2024-01-01"), "at least one state"),
+        (dict(crime="war_crimes", nationality="RUS", territory="UKR", date="2024-01-01", trigger="un_general_assembly"), "unknown trigger"),
+        (dict(crime="war_crimes", nationality="RUS", territory="UKR", date="yesterday"), "not a date"),
+        (dict(crime="war_crimes", nationality="RUS", territory="UKR", date="2024-01-01", age=-1), "non-negative"),
+    ],
+)
+def test_bad_inputs_raise_clear_errors(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        assess(**kwargs)
+
+
+def test_exposure_matrix_is_computed_by_assess():
+    m = legal.exposure_matrix([("DPRK forces", "PRK", False)], [("Kursk", ["RUS"]), ("Ukraine", ["UKR"])],
+                              [("2025", pd.Timestamp("2025-06-15"))], crimes=["war_crimes"])
+    assert list(m["status"]) == ["no", "yes"]
+    assert m.loc[1, "reason"] == assess("war_crimes", "PRK", "UKR", "2025-06-15").reason
+
+
+def test_conduct_table_cites_the_statute():
+    t = legal.conduct_table()
+    assert t["provisions"].str.contains("Art.").all()
+    assert (t["crime"].isin(legal.CRIMES)).all()
+    assert t["provisions"].str.contains(r"7\(2\)\(c\)").any()
