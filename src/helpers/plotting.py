@@ -127,9 +127,41 @@ def status_grid(ax, grid: pd.DataFrame) -> None:
             ax.text(j + 0.48, i + 0.46, status, ha="center", va="center", fontsize=7)
     ax.set_xlim(0, len(grid.columns))
     ax.set_ylim(len(grid.index), 0)
-    ax.set_xticks([j + 0.48 for j in range(len(grid.columns))], [str(c) for c in grid.columns], rotation=30, ha="right", fontsize=7)
+    ax.xaxis.tick_top()
+    ax.set_xticks([j + 0.48 for j in range(len(grid.columns))], [str(c) for c in grid.columns], fontsize=6.5)
     ax.set_yticks([i + 0.46 for i in range(len(grid.index))], [str(r) for r in grid.index], fontsize=7)
     ax.grid(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.tick_params(length=0)
+
+
+def network_plot(ax, graph, legend: bool = True) -> None:
+    """Russia at the centre, partners on a circle in sorted order (deterministic); edges
+    coloured by relation type, dashed when only media reports support them."""
+    import networkx as nx
+    from matplotlib.lines import Line2D
+
+    others = sorted(n for n in graph.nodes if n != "RUS")
+    pos = nx.circular_layout(others) if others else {}
+    if "RUS" in graph:
+        pos["RUS"] = (0.0, 0.0)
+    kinds = sorted({d["relation"] for _, _, d in graph.edges(data=True)})
+    colours = colour_for(kinds)
+    for kind in kinds:
+        for style, conf in (("solid", lambda c: c != "media_report"), ("dashed", lambda c: c == "media_report")):
+            edges = sorted({(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == kind and conf(d["confirmation"])})
+            if edges:
+                nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, edge_color=colours[kind], style=style, arrows=True,
+                                       arrowsize=8, connectionstyle="arc3,rad=0.08", width=1.3, node_size=420)
+    nodes = list(pos)
+    nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, node_size=420,
+                           node_color=["#2e4057" if n == "RUS" else "#e3e8eb" for n in nodes], edgecolors="#90a4ae")
+    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=6.5, labels={n: n for n in nodes if n != "RUS"})
+    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7, font_color="white", labels={"RUS": "RUS"} if "RUS" in pos else {})
+    ax.axis("off")
+    ax.margins(0.08)
+    if legend:
+        handles = [Line2D([], [], color=colours[k], label=k.replace("_", " ")) for k in kinds]
+        handles.append(Line2D([], [], color="#555555", linestyle="dashed", label="media reports only"))
+        ax.legend(handles=handles, fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="relation")
