@@ -26,7 +26,7 @@ run: $(STAMP) validate
 	@echo "Open build/site/index.html"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests $(NOTEBOOKS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval tests $(NOTEBOOKS)
 
 # Maintainer command: re-execute every notebook in place after a data change (stored outputs = what the data gives).
 refresh: $(STAMP) validate

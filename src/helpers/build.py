@@ -1,0 +1,108 @@
+"""The main job: execute the notebooks and render the collection as an offline site.
+
+``python -m helpers.build --execute --out build/site [--as-of 2024-12-31]``
+
+Without --execute the stored notebooks are rendered as they are (nbval guarantees they match
+what the code and data produce). The build reads notebooks and data; it computes no findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from . import data, evidence, legal
+from .citations import bibtex, csl_json
+from .schema import DATA_DIR, load_package
+from .site_pages import bibliography, data_dictionary, esc, index_page, notebook_page, page
+from .site_render import render
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+CITATION = ("Foreign manpower behind Russia's war against Ukraine: an open notebook collection. "
+            "Code under the MIT licence, data under CC BY 4.0; see CITATION.cff for authors and version.")
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks: list[Path] | None = None) -> dict:
+    """Build the site into `out` (replaced); returns a summary with counts and timings."""
+    started = time.perf_counter()
+    notebooks = notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
+    if out.exists():
+        shutil.rmtree(out)
+    for sub in ("figures", "data", "notebooks"):
+        (out / sub).mkdir(parents=True)
+
+    executed = []
+    for nb in notebooks:
+        target = out / "notebooks" / nb.name
+        if execute:
+            from .refresh import execute as run
+
+            print(f"executing {nb.name}", flush=True)
+            run(nb, out=target, as_of=as_of, env={"FIGURES_DIR": str((out / "figures").resolve())})
+        else:
+            shutil.copy(nb, target)
+        executed.append(target)
+    timings = {"execute_s": round(time.perf_counter() - started, 1)}
+
+    when = data.analysis_date(as_of)
+    data_date = when.date().isoformat()
+    rendered = [render(p, out / "figures") for p in executed]
+    for nb in rendered:
+        _write(out / f"{nb.stem}.html", notebook_page(nb, data_date))
+
+    package = load_package()
+    for res in package.resources:
+        shutil.copy(DATA_DIR / res.path, out / "data" / res.path)
+    shutil.copy(DATA_DIR / "datapackage.json", out / "data" / "datapackage.json")
+    _write(out / "data.html", data_dictionary(package, data_date))
+
+    sources, claims = data.sources(when), data.claims(when)
+    used_by: dict[str, list[str]] = {}
+    for nb in rendered:
+        for sid in nb.cited:
+            used_by.setdefault(sid, []).append(nb.stem)
+    titles = {nb.stem: nb.title for nb in rendered}
+    _write(out / "bibliography.html", bibliography(sources, claims, used_by, titles, data_date))
+    _write(out / "references.bib", bibtex(sources))
+    _write(out / "references.json", json.dumps(csl_json(sources), indent=1, ensure_ascii=False) + "\n")
+
+    figures = sorted(p.name for p in (out / "figures").iterdir())
+    listing = "".join(f'<li><a href="{esc(f)}">{esc(f)}</a></li>' for f in figures)
+    _write(out / "figures" / "index.html",
+           page("Figures", f"<h1>Figures</h1><p>SVG and PNG, named after notebook and section. CC BY 4.0.</p><ul>{listing}</ul>",
+                data_date).replace('href="index.html', 'href="../index.html').replace('href="data.html', 'href="../data.html')
+           .replace('href="bibliography.html', 'href="../bibliography.html'))
+
+    facts = evidence.summary(claims, sources, legal.states_parties(when))
+    counts = {"claims": facts["claims"], "sources": facts["sources"], "origin countries": facts["origins"],
+              "States Parties": facts["states_parties"]}
+    latest_claim = claims["stated"].max().date().isoformat()
+    _write(out / "index.html", index_page(rendered, counts, latest_claim, CITATION))
+    timings["total_s"] = round(time.perf_counter() - started, 1)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    return {"out": str(out), "pages": len(rendered) + 3, "figures": len(figures), "bytes": size, **timings}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.build", description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "site")
+    parser.add_argument("--execute", action="store_true", help="execute the notebooks (with figure export) before rendering")
+    parser.add_argument("--as-of", default=None, help="run the notebooks as of this date (YYYY-MM-DD); implies --execute")
+    args = parser.parse_args(argv)
+    summary = build(args.out, execute=args.execute or args.as_of is not None, as_of=args.as_of)
+    print(f"site: {summary['out']}/index.html ({summary['pages']} pages, {summary['figures']} figure files, "
+          f"{summary['bytes'] / 1e6:.1f} MB) built in {summary['total_s']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

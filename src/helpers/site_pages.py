@@ -1,0 +1,142 @@
+"""The site's pages: layout, index, data dictionary and bibliography. Every string that comes
+from data/ is escaped; pages reference only files inside the site (works offline)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .schema import Package
+from .site_render import CODE_CSS, RenderedNotebook
+
+SITE_TITLE = "Foreign manpower behind Russia's war against Ukraine"
+
+CSS = """
+:root { --ink:#1d2731; --muted:#5b6770; --line:#dde3e8; --accent:#1b6ca8; --bg:#fbfcfd; }
+* { box-sizing: border-box; }
+body { margin:0; font-family: "DejaVu Sans", system-ui, sans-serif; color:var(--ink); background:var(--bg); line-height:1.5; }
+header.site { background:#1d2731; color:white; padding:.8rem 1.5rem; }
+header.site a { color:white; text-decoration:none; margin-right:1.2rem; font-size:.95rem; }
+header.site a.brand { font-weight:bold; }
+main { max-width:1100px; margin:0 auto; padding:1.5rem; }
+.layout { display:grid; grid-template-columns: 230px minmax(0, 1fr); gap:2rem; }
+article { min-width:0; }
+nav.toc { position:sticky; top:1rem; align-self:start; font-size:.85rem; border-left:3px solid var(--line); padding-left:.8rem; }
+nav.toc a { display:block; color:var(--muted); text-decoration:none; margin:.2rem 0; }
+nav.toc a.l3 { padding-left:.8rem; }
+h1 { font-size:1.7rem; line-height:1.25; } h2 { border-bottom:1px solid var(--line); padding-bottom:.2rem; margin-top:2rem; }
+a { color:var(--accent); }
+figure { margin:1rem 0; } figure img { max-width:100%; height:auto; border:1px solid var(--line); background:white; }
+figcaption { font-size:.8rem; color:var(--muted); }
+details.code summary { cursor:pointer; color:var(--muted); font-size:.8rem; }
+.highlight { background:#f4f6f8; padding:.5rem; overflow-x:auto; font-size:.8rem; }
+table.data-table, table.dict { border-collapse:collapse; font-size:.78rem; margin:.5rem 0 1rem; display:block; overflow-x:auto; }
+table.data-table th, table.data-table td, table.dict th, table.dict td { border-bottom:1px solid var(--line); padding:.25rem .5rem; text-align:left; vertical-align:top; }
+.caption { font-size:.85rem; color:var(--muted); margin-bottom:0; }
+pre { white-space:pre-wrap; font-size:.8rem; }
+.cards { display:grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap:1.2rem; }
+.card { background:white; border:1px solid var(--line); border-radius:6px; padding:1rem; }
+.card img { width:100%; height:170px; object-fit:cover; object-position:top left; border:1px solid var(--line); }
+.card h2 { font-size:1.1rem; border:0; margin:.6rem 0 .3rem; }
+.card .question { color:var(--muted); font-size:.88rem; }
+.card .findings { font-size:.85rem; }
+.meta { color:var(--muted); font-size:.85rem; }
+footer { color:var(--muted); font-size:.8rem; border-top:1px solid var(--line); margin-top:3rem; padding:1rem 1.5rem; }
+"""
+
+
+def esc(value) -> str:
+    return "" if value is None or (not isinstance(value, str | tuple) and pd.isna(value)) else html.escape(str(value))
+
+
+def page(title: str, body: str, data_date: str) -> str:
+    """The common layout: header navigation, content, footer with the data date and licences."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(title)} · {esc(SITE_TITLE)}</title><link rel="icon" href="data:,">
+<style>{CSS}\n{CODE_CSS}</style></head>
+<body><header class="site"><a class="brand" href="index.html">{esc(SITE_TITLE)}</a>
+<a href="index.html#notebooks">Notebooks</a><a href="data.html">Data</a><a href="bibliography.html">Bibliography</a><a href="index.html#cite">How to cite</a></header>
+<main>{body}</main>
+<footer>Data as of {esc(data_date)}. Code MIT licence; data CC BY 4.0. Every figure traces to a row in <a href="data.html">the data</a> that names its source.</footer>
+</body></html>
+"""
+
+
+def notebook_page(nb: RenderedNotebook, data_date: str) -> str:
+    toc = "".join(f'<a class="l{level}" href="#{esc(anchor)}">{esc(text)}</a>' for level, anchor, text in nb.toc if level > 1)
+    body = (f'<div class="layout"><nav class="toc" aria-label="Contents"><strong>Contents</strong>{toc}'
+            f'<p><a href="notebooks/{esc(nb.stem)}.ipynb" download>Download the notebook (.ipynb)</a></p></nav>'
+            f'<article>{nb.body}</article></div>')
+    return page(nb.title, body, data_date)
+
+
+def index_page(notebooks: Iterable[RenderedNotebook], counts: dict[str, int], data_date: str, citation: str) -> str:
+    cards = []
+    for nb in notebooks:
+        thumb = f'<img src="figures/{esc(nb.figures[0][0])}" alt="{esc(nb.figures[0][1])}">' if nb.figures else ""
+        findings = "".join(nb.findings[:1])
+        cards.append(f'<div class="card" id="card-{esc(nb.stem)}"><a href="{esc(nb.stem)}.html">{thumb}</a>'
+                     f'<h2><a href="{esc(nb.stem)}.html">{esc(nb.title)}</a></h2><p class="question">{esc(nb.question)}</p>'
+                     f'<div class="findings">{findings}</div></div>')
+    facts = ", ".join(f"{n:,} {esc(k)}" for k, n in counts.items())
+    body = f"""<h1>{esc(SITE_TITLE)}</h1>
+<p>An open collection of notebooks and datasets on the foreign soldiers and recruits who fight for Russia, the partnerships
+that supply them, and their legal exposure under the Rome Statute of the International Criminal Court. Every number is a
+sourced claim in the data; disagreement between claimants is kept, not averaged away.</p>
+<p class="meta">Latest claim in the data: <strong>{esc(data_date)}</strong>. The data hold {facts}.</p>
+<h2 id="notebooks">Notebooks</h2><div class="cards">{''.join(cards)}</div>
+<h2>Data and references</h2>
+<ul><li><a href="data.html">Data dictionary and downloads</a> (CSV tables and the Frictionless <code>datapackage.json</code>)</li>
+<li><a href="bibliography.html">Bibliography</a>, also as <a href="references.bib">BibTeX</a> and <a href="references.json">CSL-JSON</a></li>
+<li>Figures for reuse: <a href="figures/">SVG and PNG files</a>, named after their notebook and section</li></ul>
+<h2 id="cite">How to cite</h2><p>{esc(citation)}</p>"""
+    return page("Home", body, data_date)
+
+
+def data_dictionary(package: Package, data_date: str) -> str:
+    """Every table and column from the schema: type, allowed values, description, downloads."""
+    sections = []
+    for res in package.resources:
+        rows = []
+        for f in res.fields:
+            allowed = ", ".join(f.enum) if f.enum else (f"pattern {f.pattern}" if f.pattern else "")
+            typ = f"list of {f.type}" if f.type == "list" else f.type
+            rows.append(f"<tr><td><code>{esc(f.name)}</code></td><td>{esc(typ)}</td><td>{'yes' if f.required else ''}</td>"
+                        f"<td>{esc(allowed)}</td><td>{esc(f.description)}</td></tr>")
+        keys = f"Primary key: <code>{esc(', '.join(res.primary_key))}</code>." if res.primary_key else ""
+        fks = " ".join(f"<code>{esc(fk.fields[0])}</code> → <code>{esc(fk.resource)}.{esc(fk.reference_fields[0])}</code>" for fk in res.foreign_keys)
+        sections.append(
+            f'<h2 id="{esc(res.name)}">{esc(res.title)} <small>(<a href="data/{esc(res.path)}" download>{esc(res.path)}</a>)</small></h2>'
+            f"<p>{esc(res.description)} {keys} {('References: ' + fks) if fks else ''}</p>"
+            f'<table class="dict"><thead><tr><th>column</th><th>type</th><th>required</th><th>allowed values</th><th>description</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+    body = (f"<h1>Data dictionary</h1><p>Generated from <a href=\"data/datapackage.json\" download>datapackage.json</a> "
+            f"(Frictionless Data Package). Validate a change with <code>python -m helpers validate</code>. Licence: CC BY 4.0.</p>"
+            + "".join(sections))
+    return page("Data dictionary", body, data_date)
+
+
+def bibliography(sources: pd.DataFrame, claims: pd.DataFrame, used_by: dict[str, list[str]], titles: dict[str, str],
+                 data_date: str) -> str:
+    """One entry per source with the notebooks and claims that use it."""
+    claim_ids = claims.groupby("source_id")["claim_id"].apply(list).to_dict()
+    items = []
+    for row in sources.sort_values(["publisher", "published", "source_id"], na_position="last").itertuples():
+        date = "n.d." if pd.isna(row.published) else row.published.date().isoformat()
+        flags = [x for x in (("secondary: " + esc(row.original_claimant)) if row.primacy == "secondary" else "",
+                             "low reliability" if row.reliability == "low" else "",
+                             "unverified" if row.verification == "unverified" else "") if x]
+        nbs = ", ".join(f'<a href="{esc(s)}.html">{esc(titles.get(s, s))}</a>' for s in used_by.get(row.source_id, []))
+        cl = ", ".join(f"<code>{esc(c)}</code>" for c in claim_ids.get(row.source_id, []))
+        items.append(
+            f'<li id="{esc(row.source_id)}"><strong>{esc(row.publisher)}</strong> ({esc(date)}). '
+            f'<a href="{esc(row.url)}" rel="noreferrer">{esc(row.title)}</a>'
+            f'{(" — " + esc(row.author)) if isinstance(row.author, str) else ""}'
+            f'{(" [" + "; ".join(flags) + "]") if flags else ""}<br><span class="meta">id <code>{esc(row.source_id)}</code>'
+            f'{(" · used in " + nbs) if nbs else ""}{(" · claims " + cl) if cl else ""}</span></li>')
+    body = (f"<h1>Bibliography</h1><p>{len(items):,} sources. Export: <a href=\"references.bib\">BibTeX</a>, "
+            f"<a href=\"references.json\">CSL-JSON</a>.</p><ol>{''.join(items)}</ol>")
+    return page("Bibliography", body, data_date)

@@ -1,0 +1,77 @@
+"""Unit tests for the site generators: bibliography exports and the data dictionary."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import bibtexparser
+import pandas as pd
+
+from helpers import data
+from helpers.citations import bibtex, csl_json, reference, reference_list, used_source_ids
+from helpers.schema import load_package, parse_package
+from helpers.site_pages import data_dictionary
+from helpers.site_render import markdown
+
+
+def test_bibtex_of_every_source_parses():
+    sources = data.sources()
+    library = bibtexparser.parse_string(bibtex(sources))
+    assert not library.failed_blocks
+    assert len(library.entries) == len(sources)
+    keys = {e.key for e in library.entries}
+    assert keys == set(sources["source_id"])
+
+
+def test_bibtex_escapes_special_characters():
+    s = pd.DataFrame([dict(source_id="a-1", publisher="R&D {Lab}", title="50% of $x_1$ #tag", url="https://e.org/?a=1&b=2",
+                           published=pd.Timestamp("2024-05-02"), author=None, source_type="media", primacy="secondary",
+                           original_claimant="Some Ministry", reliability="low")])
+    library = bibtexparser.parse_string(bibtex(s))
+    (entry,) = library.entries
+    assert entry.entry_type == "online" and entry["date"] == "2024-05-02"
+    assert r"50\% of \$x\_1\$ \#tag" in entry["title"]
+    assert "Secondary report of Some Ministry" in entry["note"]
+
+
+def test_csl_json_items():
+    items = csl_json(data.sources())
+    first = items[0]
+    assert {"id", "type", "title", "URL", "author"} <= set(first)
+    dated = [i for i in items if "issued" in i]
+    assert all(len(i["issued"]["date-parts"][0]) == 3 for i in dated)
+    json.dumps(items)  # serialisable
+
+
+def test_reference_flags_secondary_and_low_reliability():
+    row = data.sources().iloc[0].copy()
+    row["primacy"], row["original_claimant"], row["reliability"] = "secondary", "X Ministry", "low"
+    text = reference(row)
+    assert "secondary report of X Ministry" in text and "low reliability" in text
+
+
+def test_used_source_ids_and_reference_list_order():
+    ids = used_source_ids(pd.Series(["b", "a"]), pd.Series([("a", "c")]))
+    assert ids == ["b", "a", "c"]
+    s = data.sources()
+    refs = reference_list(s, s["source_id"].iloc[:3])
+    assert len(refs) == 3 and list(refs.columns) == ["source_id", "reference"]
+
+
+def test_data_dictionary_lists_every_column_and_follows_the_schema():
+    package = load_package()
+    page = data_dictionary(package, "2026-01-01")
+    for res in package.resources:
+        assert f'href="data/{res.path}"' in page
+        for f in res.fields:
+            assert f"<code>{f.name}</code>" in page
+    raw = copy.deepcopy(package.raw)
+    raw["resources"][1]["schema"]["fields"].append({"name": "confidence_note", "type": "string", "description": "A new column <b>"})
+    page2 = data_dictionary(parse_package(raw), "2026-01-01")
+    assert "<code>confidence_note</code>" in page2 and "A new column &lt;b&gt;" in page2
+
+
+def test_markdown_escapes_raw_html():
+    out = markdown("Title with <script>alert(1)</script> and **bold**")
+    assert "<script>" not in out and "&lt;script&gt;" in out and "<strong>bold</strong>" in out
