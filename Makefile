@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 JOBS ?= 2
 
-.PHONY: run test venv validate refresh site lock browser bench lint clean
+.PHONY: run test venv validate refresh site lock browser bench lint clean hooks lab
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ validate: $(STAMP)
 	$(BIN)/python -m helpers validate
 
 run: $(STAMP) validate
-	$(BIN)/python -m helpers.build --execute --out build/site
+	$(BIN)/python -m helpers.build --execute --out build/site $(if $(AS_OF),--as-of $(AS_OF))
 	@echo "Open build/site/index.html"
 
 test: $(STAMP)
@@ -48,3 +48,10 @@ lock:
 
 clean:
 	rm -rf build
+
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
+
+# Open the collection in JupyterLab with the project's kernel (the venv's python3).
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/

@@ -68,7 +68,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.refresh", description=__doc__)
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--as-of", default=None, help="run as of this date (YYYY-MM-DD) instead of the latest data")
+    parser.add_argument("--normalise-only", action="store_true", help="only strip run-specific metadata (pre-commit hook)")
     args = parser.parse_args(argv)
+    if args.normalise_only:
+        for path in args.notebooks:
+            before = path.read_bytes()
+            nbformat.write(normalise(nbformat.read(path, as_version=4)), path)
+            if path.read_bytes() != before:
+                print(f"normalised {path}")
+        return 0
     for path in args.notebooks:
         print(f"executing {path}", flush=True)
         execute(path, as_of=args.as_of)

@@ -52,5 +52,5 @@ def table(frame: pd.DataFrame, caption: str | None = None) -> None:
 def references(sources: pd.DataFrame, ids) -> None:
     """The 'Sources cited' section: every source the notebook used, generated from data/sources.csv."""
     refs = reference_list(sources, ids)
-    lines = [f"{i}. {r} (`{sid}`)" for i, (sid, r) in enumerate(zip(refs["source_id"], refs["reference"]), 1)]
+    lines = [f"{i}. {r} (`{sid}`)" for i, (sid, r) in enumerate(zip(refs["source_id"], refs["reference"], strict=True), 1)]
     md(f"**{len(lines)} sources cited.**\n\n" + "\n".join(lines))

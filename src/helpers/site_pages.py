@@ -113,8 +113,8 @@ def data_dictionary(package: Package, data_date: str) -> str:
             f"<p>{esc(res.description)} {keys} {('References: ' + fks) if fks else ''}</p>"
             f'<table class="dict"><thead><tr><th>column</th><th>type</th><th>required</th><th>allowed values</th><th>description</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
-    body = (f"<h1>Data dictionary</h1><p>Generated from <a href=\"data/datapackage.json\" download>datapackage.json</a> "
-            f"(Frictionless Data Package). Validate a change with <code>python -m helpers validate</code>. Licence: CC BY 4.0.</p>"
+    body = ("<h1>Data dictionary</h1><p>Generated from <a href=\"data/datapackage.json\" download>datapackage.json</a> "
+            "(Frictionless Data Package). Validate a change with <code>python -m helpers validate</code>. Licence: CC BY 4.0.</p>"
             + "".join(sections))
     return page("Data dictionary", body, data_date)
 

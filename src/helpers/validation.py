@@ -116,7 +116,7 @@ def read_table(resource: Resource, data_dir: Path, shown_dir: str = "data") -> t
                 Problem(shown, start, "", f"row has {len(record)} fields, expected {len(expected)} (check commas and quotes)")
             )
         else:
-            rows.append(dict(zip(expected, record)))
+            rows.append(dict(zip(expected, record, strict=True)))
             lines.append(start)
         start = reader.line_num + 1
     return Table(resource, shown, rows, lines), problems
@@ -175,7 +175,7 @@ def check_cells(table: Table, today: date) -> list[Problem]:
     res = table.resource
     for f in res.fields:
         seen: dict[str, int] = {}
-        for row, line in zip(table.rows, table.lines):
+        for row, line in zip(table.rows, table.lines, strict=True):
             value = row[f.name]
             msg = _check_value(f, value, today)
             if msg:
@@ -187,7 +187,7 @@ def check_cells(table: Table, today: date) -> list[Problem]:
                     seen[value] = line
     if len(res.primary_key) > 1:
         seen_keys: dict[tuple[str, ...], int] = {}
-        for row, line in zip(table.rows, table.lines):
+        for row, line in zip(table.rows, table.lines, strict=True):
             key = tuple(row[c] for c in res.primary_key)
             if key in seen_keys:
                 problems.append(
@@ -214,7 +214,7 @@ def check_references(tables: dict[str, Table]) -> list[Problem]:
             known = {r[fk.reference_fields[0]] for r in target.rows}
             col = fk.fields[0]
             f = t.resource.field(col)
-            for row, line in zip(t.rows, t.lines):
+            for row, line in zip(t.rows, t.lines, strict=True):
                 for item in _values(f, row[col]):
                     if item not in known:
                         problems.append(
@@ -240,7 +240,7 @@ def check_country_codes(tables: dict[str, Table]) -> list[Problem]:
         for f in t.resource.fields:
             if "[A-Z]{3}" not in (f.pattern or "") and f.name not in actor_cols:
                 continue
-            for row, line in zip(t.rows, t.lines):
+            for row, line in zip(t.rows, t.lines, strict=True):
                 for item in _values(f, row[f.name]):
                     if re.fullmatch(r"[A-Z]{3}", item) and item not in allowed:
                         problems.append(Problem(t.file, line, f.name, f"{item!r} is not an ISO 3166-1 alpha-3 code"))
@@ -272,7 +272,7 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
     problems: list[Problem] = []
     published = {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
     for name, t in tables.items():
-        for row, line in zip(t.rows, t.lines):
+        for row, line in zip(t.rows, t.lines, strict=True):
             if name == "claims":
                 lo, hi = row["low"], row["high"]
                 if lo == "" and hi == "":
