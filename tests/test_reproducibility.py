@@ -76,3 +76,22 @@ def test_manpower_notebook_as_of_end_2024_sees_nothing_published_later(tmp_path)
 def test_other_notebooks_run_as_of_an_earlier_date(tmp_path, as_of):
     for name in ("02_alliances.ipynb", "03_legal_exposure.ipynb"):
         execute(NB / name, out=tmp_path / name, as_of=as_of)
+
+
+def test_exported_figures_are_byte_identical(tmp_path, monkeypatch):
+    """SVG carries no date and fixed ids (svg.hashsalt); PNG carries no software stamp."""
+    import matplotlib.pyplot as plt
+
+    from helpers import plotting
+
+    monkeypatch.setenv("FIGURES_DIR", str(tmp_path))
+    outputs = []
+    for _ in range(2):
+        fig, ax = plt.subplots(figsize=(3, 2))
+        ax.plot([0, 1, 2], [2, 0, 1], label="a")
+        ax.legend()
+        plotting.finish(fig, "Test figure", "test", "2025-01-01")
+        plotting.show(fig, "test figure", "a test line")
+        outputs.append(((tmp_path / "test-figure.svg").read_bytes(), (tmp_path / "test-figure.png").read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert b"<dc:date>" not in outputs[0][0]
