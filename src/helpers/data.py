@@ -142,8 +142,9 @@ def claims(as_of: DateLike = None) -> pd.DataFrame:
     return load("claims", as_of)
 
 
-def actors() -> pd.DataFrame:
-    return load("actors")
+def actors(as_of: DateLike = None) -> pd.DataFrame:
+    """Actors are timeless reference rows; `as_of` is accepted so every loader has one signature."""
+    return load("actors", as_of)
 
 
 def relations(as_of: DateLike = None) -> pd.DataFrame:

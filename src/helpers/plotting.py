@@ -165,3 +165,30 @@ def network_plot(ax, graph, legend: bool = True) -> None:
         handles = [Line2D([], [], color=colours[k], label=k.replace("_", " ")) for k in kinds]
         handles.append(Line2D([], [], color="#555555", linestyle="dashed", label="media reports only"))
         ax.legend(handles=handles, fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="relation")
+
+
+CONFIRMATION_COLOURS = {"officially_acknowledged": PALETTE[1], "government_assessment": PALETTE[0], "media_report": PALETTE[2]}
+
+
+def relation_timeline(ax, relations: pd.DataFrame, end: pd.Timestamp, since: pd.Timestamp) -> None:
+    """One bar per relation from its start (clipped at `since`, with the true year written)
+    to its end or `end`, coloured by confirmation level."""
+    from matplotlib.patches import Patch
+
+    rows = relations.sort_values(["start", "relation_id"]).reset_index(drop=True)
+    for i, r in rows.iterrows():
+        start = max(r["start"], since)
+        stop = r["end"] if pd.notna(r["end"]) else end
+        width = max((stop - start).days, 4)
+        ax.barh(i, width, left=start, height=0.6, color=CONFIRMATION_COLOURS[str(r["confirmation"])])
+        if r["start"] < since:
+            ax.annotate(f"since {r['start'].year}", (start, i), xytext=(3, 0), textcoords="offset points", va="center",
+                        fontsize=6, color="white")
+    labels = [f"{r.source_actor}→{r.target_actor} {r.relation.replace('_', ' ')} ({r.supply})" for r in rows.itertuples()]
+    ax.set_yticks(range(len(rows)), labels, fontsize=6)
+    ax.invert_yaxis()
+    ax.set_xlim(since, end + pd.Timedelta(days=30))
+    _date_axis(ax)
+    ax.set_xlabel("date (bars start when the relation began or was first reported)")
+    ax.legend(handles=[Patch(color=c, label=k.replace("_", " ")) for k, c in CONFIRMATION_COLOURS.items()],
+              fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
