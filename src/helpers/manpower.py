@@ -51,6 +51,14 @@ def _bounds(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def whole_contingent(claims: pd.DataFrame, origin: str, metric: str) -> pd.DataFrame:
+    """Claims on (origin, metric) that count the whole contingent as a stock or cumulative figure:
+    scope 'total' and no period_start (parts and flows never enter ranges or timelines)."""
+    check_origin_metric(origin, metric)
+    return claims[(claims["origin"] == origin) & (claims["metric"] == metric) & claims["period_start"].isna()
+                  & (claims["scope"] == "total")]
+
+
 def latest_by_claimant(
     claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None, max_age_days: float | None = None
 ) -> pd.DataFrame:
@@ -62,15 +70,9 @@ def latest_by_claimant(
     Only figures for the whole contingent (scope 'total') that are stocks or cumulative
     counts are used: rows for a part (a unit, a wave) or with a period_start (flows) are not.
     """
-    check_origin_metric(origin, metric)
     when = to_date(as_of)
-    sel = claims[
-        (claims["origin"] == origin)
-        & (claims["metric"] == metric)
-        & (claims["stated"] <= when)
-        & claims["period_start"].isna()
-        & (claims["scope"] == "total")
-    ]
+    sel = whole_contingent(claims, origin, metric)
+    sel = sel[sel["stated"] <= when]
     if sel.empty:
         return _bounds(sel.assign(low=pd.array([], dtype="Int64"), high=pd.array([], dtype="Int64")))
     newest = sel.groupby("claimant")["stated"].transform("max")
@@ -106,9 +108,7 @@ def latest_range(origin: str, metric: str, as_of: DateLike = None) -> Range | No
 
 def timeline(claims: pd.DataFrame, origin: str, metric: str) -> pd.DataFrame:
     """Every claim as a step per claimant: valid from `stated` until the claimant's next claim."""
-    check_origin_metric(origin, metric)
-    sel = _bounds(claims[(claims["origin"] == origin) & (claims["metric"] == metric) & claims["period_start"].isna()
-                         & (claims["scope"] == "total")])
+    sel = _bounds(whole_contingent(claims, origin, metric))
     sel = sel.sort_values(["claimant", "stated", "claim_id"]).reset_index(drop=True)
     sel["until"] = sel.groupby("claimant")["stated"].shift(-1)
     return sel[["claimant", "claimant_country", "stated", "until", "lo", "hi", "claim_id", "source_id"]]
@@ -207,10 +207,8 @@ def in_days_of(contingent: Range, per_day: tuple[float, float]) -> tuple[float, 
 
 def latest_claim_date(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> pd.Timestamp | None:
     """Date of the newest whole-contingent claim on (origin, metric) stated by `as_of`."""
-    check_origin_metric(origin, metric)
-    when = to_date(as_of)
-    sel = claims[(claims["origin"] == origin) & (claims["metric"] == metric) & (claims["stated"] <= when)
-                 & claims["period_start"].isna() & (claims["scope"] == "total")]
+    sel = whole_contingent(claims, origin, metric)
+    sel = sel[sel["stated"] <= to_date(as_of)]
     return None if sel.empty else sel["stated"].max()
 
 
