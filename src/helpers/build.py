@@ -79,8 +79,7 @@ def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks:
     listing = "".join(f'<li><a href="{esc(f)}">{esc(f)}</a></li>' for f in figures)
     _write(out / "figures" / "index.html",
            page("Figures", f"<h1>Figures</h1><p>SVG and PNG, named after notebook and section. CC BY 4.0.</p><ul>{listing}</ul>",
-                data_date).replace('href="index.html', 'href="../index.html').replace('href="data.html', 'href="../data.html')
-           .replace('href="bibliography.html', 'href="../bibliography.html'))
+                data_date, root="../"))
 
     facts = evidence.summary(claims, sources, legal.states_parties(when))
     counts = {"claims": facts["claims"], "sources": facts["sources"], "origin countries": facts["origins"],

@@ -51,16 +51,17 @@ def esc(value) -> str:
     return "" if value is None or (not isinstance(value, str | tuple) and pd.isna(value)) else html.escape(str(value))
 
 
-def page(title: str, body: str, data_date: str) -> str:
-    """The common layout: header navigation, content, footer with the data date and licences."""
+def page(title: str, body: str, data_date: str, root: str = "") -> str:
+    """The common layout: header navigation, content, footer with the data date and licences.
+    `root` prefixes site links for pages in a subdirectory (e.g. "../" for figures/index.html)."""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(title)} · {esc(SITE_TITLE)}</title><link rel="icon" href="data:,">
 <style>{CSS}\n{CODE_CSS}</style></head>
-<body><header class="site"><a class="brand" href="index.html">{esc(SITE_TITLE)}</a>
-<a href="index.html#notebooks">Notebooks</a><a href="data.html">Data</a><a href="bibliography.html">Bibliography</a><a href="index.html#cite">How to cite</a></header>
+<body><header class="site"><a class="brand" href="{root}index.html">{esc(SITE_TITLE)}</a>
+<a href="{root}index.html#notebooks">Notebooks</a><a href="{root}data.html">Data</a><a href="{root}bibliography.html">Bibliography</a><a href="{root}index.html#cite">How to cite</a></header>
 <main>{body}</main>
-<footer>Data as of {esc(data_date)}. Code MIT licence; data CC BY 4.0. Every figure traces to a row in <a href="data.html">the data</a> that names its source.</footer>
+<footer>Data as of {esc(data_date)}. Code MIT licence; data CC BY 4.0. Every figure traces to a row in <a href="{root}data.html">the data</a> that names its source.</footer>
 </body></html>
 """
 
