@@ -9,15 +9,22 @@ from helpers import manpower as mp
 from helpers.data import claims as load_claims
 
 
+KINDS = {"deployed": "stock", "killed": "cumulative", "casualties": "cumulative", "casualties_in_period": "flow",
+         "casualties_per_day": "flow", "recruited": "cumulative"}
+
+
 def make_claims(rows: list[tuple]) -> pd.DataFrame:
-    """rows: (claim_id, claimant, country, origin, metric, low, high, stated, refers_to[, period_start])"""
+    """rows: (claim_id, institution, country, origin, metric, low, high, stated, refers_to[, period_start[, scope[, standing]]]).
+    The qualifier follows from the bounds: one figure exact, two a range, a missing high 'at least', a missing low 'at most'."""
     recs = []
     for r in rows:
-        cid, claimant, country, origin, metric, low, high, stated, refers = r[:9]
-        recs.append(dict(claim_id=cid, source_id="s", claimant=claimant, claimant_country=country, origin=origin,
-                         metric=metric, low=low, high=high, stated=pd.Timestamp(stated), refers_to=pd.Timestamp(refers),
+        cid, inst, country, origin, metric, low, high, stated, refers = r[:9]
+        qualifier = ("exact" if low == high else "range") if low is not None and high is not None else "at_least" if high is None else "at_most"
+        recs.append(dict(claim_id=cid, source_id="s", claimant_id=inst.lower(), claimant=inst, claimant_country=country,
+                         claimant_kind="government", origin=origin, metric=metric, metric_kind=KINDS[metric], qualifier=qualifier,
+                         low=low, high=high, stated=pd.Timestamp(stated), refers_to=pd.Timestamp(refers),
                          period_start=pd.Timestamp(r[9]) if len(r) > 9 and r[9] else pd.NaT,
-                         scope=r[10] if len(r) > 10 else "total"))
+                         scope=r[10] if len(r) > 10 else "total", standing=r[11] if len(r) > 11 else "accepted"))
     frame = pd.DataFrame(recs)
     frame["low"] = frame["low"].astype("Int64")
     frame["high"] = frame["high"].astype("Int64")
@@ -26,43 +33,83 @@ def make_claims(rows: list[tuple]) -> pd.DataFrame:
 
 
 DEPLOYED = make_claims([
-    ("a1", "A", "USA", "PRK", "deployed", 8000, 8000, "2024-10-31", "2024-10-31"),
+    ("a1", "A", "USA", "PRK", "deployed", 3000, 3000, "2024-10-23", "2024-10-23"),
     ("a2", "A", "USA", "PRK", "deployed", 11000, 12000, "2024-12-01", "2024-12-01"),
     ("b1", "B", "KOR", "PRK", "deployed", 10000, 10000, "2024-11-13", "2024-11-13"),
     ("b2", "B", "KOR", "PRK", "deployed", 11000, None, "2025-01-13", "2025-01-13"),  # "more than 11,000"
     ("c1", "C", "UKR", "PRK", "deployed", None, 15000, "2025-02-01", "2025-02-01"),  # "up to 15,000"
-    ("d1", "D", "UKR", "PRK", "deployed", 3000, 3000, "2024-10-20", "2024-10-20"),
-    ("d2", "D", "UKR", "PRK", "deployed", 5000, 5000, "2024-10-20", "2024-10-20"),  # tie on the latest date
+    ("d1", "D", "UKR", "PRK", "deployed", 9000, 9000, "2024-10-20", "2024-10-20"),
+    ("d2", "D", "UKR", "PRK", "deployed", 9500, 9500, "2024-10-20", "2024-10-20"),  # tie on the latest date
 ])
 
 
-def test_each_claimant_latest_claim_as_of():
-    # As of 2024-11-30: A=8000, B=10000, D ties (3000, 5000) -> (3000, 10000)
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2024-11-30") == (3000, 10000)
+def test_an_institution_superseded_by_itself_never_sets_the_low_end():
+    # As of 2024-12-31: A's own 11,000-12,000 of 1 Dec replaces its 3,000 of 23 Oct; B 10,000; D 9,000/9,500 (tie, both kept)
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2024-12-31") == (9000, 12000)
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2024-10-25") == (3000, 9500)
 
 
-def test_claims_after_as_of_are_ignored():
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2024-10-30") == (3000, 5000)
+def test_claims_after_as_of_are_ignored_and_none_only_without_any_claim():
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2024-10-22") == (9000, 9500)
     assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2024-10-19") is None
+    assert mp.estimate_from(DEPLOYED, "PRK", "deployed", "2024-10-19") is None
 
 
-def test_missing_bounds_take_the_stated_figure():
-    # As of 2025-02-01: A (11000,12000), B (11000, missing high -> 11000), C (missing low -> 15000); D is stale (October)
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-02-01") == (11000, 15000)
+def test_at_least_is_a_floor_not_a_point():
+    # As of 2025-02-01 (window from 2024-11-03): A 11,000-12,000, B 'more than 11,000', C 'up to 15,000', B1 superseded.
+    # B's floor lies inside A's estimate, so it does not pull the low end; C's ceiling is above, so it changes nothing.
+    est = mp.estimate_from(DEPLOYED, "PRK", "deployed", "2025-02-01")
+    assert est.range == (11000, 12000) and not est.band.high_open
+    floor_above = pd.concat([DEPLOYED, make_claims([("e1", "E", "GBR", "PRK", "deployed", 14000, None, "2025-01-20", "2025-01-20")])])
+    est = mp.estimate_from(floor_above, "PRK", "deployed", "2025-02-01")
+    assert est.range == (11000, 14000) and est.band.high_open  # "11,000 to at least 14,000"
 
 
-def test_stale_claims_are_left_out():
-    # Deployed is a stock: 90-day window. As of 2025-03-15 (cut-off 2024-12-15) A's 1 Dec and D's October claims are stale.
+def test_at_most_is_a_ceiling_not_a_point():
+    ceiling_below = make_claims([("p", "P", "USA", "PRK", "deployed", 10000, 12000, "2025-01-01", "2025-01-01"),
+                                 ("q", "Q", "UKR", "PRK", "deployed", None, 8000, "2025-01-02", "2025-01-02")])
+    band = mp.estimate_from(ceiling_below, "PRK", "deployed", "2025-01-10").band
+    assert (band.low, band.high, band.low_open, band.high_open) == (8000, 12000, True, False)
+    only_floors = make_claims([("f", "F", "UKR", "XFN", "recruited", 3000, None, "2025-01-01", "2025-01-01")])
+    band = mp.estimate_from(only_floors, "XFN", "recruited", "2025-01-10").band
+    assert (band.low, band.high, band.high_open) == (3000, 3000, True)
+
+
+def test_stale_figures_leave_the_range_when_fresher_ones_exist():
+    # Deployed is a stock (90-day window). As of 2025-03-15 (cut-off 2024-12-15): A's 1 Dec and D's October figures are stale.
     assert mp.staleness_days("deployed") == 90 and mp.staleness_days("killed") == 365
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15") == (11000, 15000)
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15", max_age_days=float("inf")) == (3000, 15000)
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15", max_age_days=365) == (3000, 15000)
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2027-01-01") is None
+    est = mp.estimate_from(DEPLOYED, "PRK", "deployed", "2025-03-15")
+    assert est.range == (11000, 15000) and not est.stale and est.institutions == 2
+    assert set(est.left_out["claim_id"]) == {"a1", "a2", "b1", "d1", "d2"}
+    # everything counts: D 9,000 to A 12,000; C's "up to 15,000" is a ceiling above every estimate, so it changes nothing
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15", max_age_days=float("inf")) == (9000, 12000)
 
 
-def test_single_claimant():
+def test_when_nothing_is_fresh_the_last_known_figures_answer_flagged_stale():
+    # As of 2027-01-01 every figure is stale: the answer is the range that held on 1 Feb 2025, the newest figure's date.
+    est = mp.estimate_from(DEPLOYED, "PRK", "deployed", "2027-01-01")
+    assert est.stale and est.range == mp.estimate_from(DEPLOYED, "PRK", "deployed", "2025-02-01").range
+    assert est.age_days == (pd.Timestamp("2027-01-01") - pd.Timestamp("2025-02-01")).days
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2027-01-01") == (11000, 12000)
+
+
+def test_disputed_and_probable_error_rows_stay_visible_but_out_of_the_range():
+    bad = pd.concat([DEPLOYED, make_claims([("x1", "X", "GBR", "PRK", "deployed", 40000, 40000, "2025-01-30", "2025-01-30",
+                                             None, "total", "probable_error")])])
+    est = mp.estimate_from(bad, "PRK", "deployed", "2025-02-01")
+    assert est.range == (11000, 12000)
+    assert est.left_out.set_index("claim_id").loc["x1", "reason"] == "probable error"
+
+
+def test_single_institution():
     one = DEPLOYED[DEPLOYED["claimant"] == "A"]
     assert mp.latest_range_from(one, "PRK", "deployed", "2025-01-01") == (11000, 12000)
+
+
+def test_estimate_names_the_end_each_figure_sets():
+    est = mp.estimate_from(DEPLOYED, "PRK", "deployed", "2024-12-31")
+    sets = dict(zip(est.figures["claim_id"], est.figures["sets"], strict=True))
+    assert sets["d1"] == "low" and sets["a2"] == "high" and sets["b1"] == ""
 
 
 def test_unknown_origin_or_metric_is_an_error():
@@ -78,18 +125,27 @@ def test_parts_of_a_contingent_are_not_totals():
     assert mp.latest_range_from(parts, "PRK", "deployed", "2025-01-31") == mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-01-31")
 
 
-def test_flows_are_not_mixed_into_stock_ranges():
-    flows = make_claims([("f1", "UK", "GBR", "RUS", "casualties", 45000, 45000, "2024-12-01", "2024-11-30", "2024-11-01")])
-    assert mp.latest_range_from(flows, "RUS", "casualties", "2024-12-31") is None
-    rate = mp.daily_rate(flows, "casualties", "2024-12-31")
+def test_flows_are_rates_over_their_period():
+    flows = make_claims([("f1", "UK", "GBR", "RUS", "casualties_in_period", 45000, 45000, "2024-12-01", "2024-11-30", "2024-11-01"),
+                         ("f2", "UK", "GBR", "RUS", "casualties_per_day", 1500, 1500, "2024-11-10", "2024-10-31", "2024-10-01")])
+    rate = mp.daily_rate(flows, "casualties_in_period", "2024-12-31")
     assert rate.loc[0, "days"] == 30 and rate.loc[0, "per_day_lo"] == 1500
+    assert mp.daily_rate(flows, "casualties_per_day", "2024-12-31").loc[0, "per_day_hi"] == 1500
+    with pytest.raises(ValueError, match="not a flow"):
+        mp.daily_rate(flows, "casualties", "2024-12-31")
 
 
 def test_timeline_steps_until_next_claim():
     steps = mp.timeline(DEPLOYED, "PRK", "deployed").set_index("claim_id")
     assert steps.loc["a1", "until"] == pd.Timestamp("2024-12-01")
     assert pd.isna(steps.loc["a2", "until"])
-    assert (steps.loc["b2", "lo"], steps.loc["b2", "hi"]) == (11000, 11000)
+    assert steps.loc["b2", "lo"] == 11000 and pd.isna(steps.loc["b2", "hi"])
+
+
+def test_consensus_band_over_time():
+    band = mp.consensus_band(DEPLOYED, "PRK", "deployed", ["2024-10-19", "2024-10-25", "2024-12-31"]).set_index("date")
+    assert list(band.index) == [pd.Timestamp("2024-10-25"), pd.Timestamp("2024-12-31")]  # nothing known on 19 Oct
+    assert tuple(band.loc["2024-12-31", ["low", "high", "institutions"]]) == (9000, 12000, 3)
 
 
 def test_share_is_the_range_implied_by_both_ranges():
@@ -118,23 +174,18 @@ def test_contingent_in_days_of_russian_losses():
     assert mp.in_days_of((12000, 15000), (1000.0, 1500.0)) == (8.0, 15.0)
 
 
-def test_claimant_side():
+def test_claimant_side_by_kind_and_country():
     frame = make_claims([
         ("x", "Nepal MoFA", "NPL", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
         ("y", "GUR", "UKR", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
-        ("z", "Media", None, "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
+        ("z", "BBC", "GBR", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
         ("w", "Kremlin", "RUS", "RUS", "recruited", 1, 1, "2025-01-01", "2025-01-01"),
+        ("v", "US", "USA", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
     ])
-    assert list(mp.claimant_side(frame)) == ["Origin government", "Ukraine", "Other / independent", "Russia"]
+    frame.loc[frame["claim_id"] == "z", "claimant_kind"] = "media"  # a British outlet is independent, not the UK
+    assert list(mp.claimant_side(frame)) == ["Origin government", "Ukraine", "Independent (media, research)", "Russia", "Other governments"]
 
 
-def test_spread_counts_claimants_and_ratio():
-    s = mp.spread(DEPLOYED, "2024-11-30").set_index("metric")
-    assert s.loc["deployed", "claimants"] == 3 and s.loc["deployed", "ratio"] == round(10000 / 3000, 2)
-
-
-def test_real_data_gives_a_dprk_deployment_range():
-    rng = mp.latest_range("PRK", "deployed", "2024-12-31")
-    assert rng is not None and 1000 <= rng[0] <= rng[1] <= 100000
-    known = load_claims("2024-12-31")
-    assert (known["stated"] <= pd.Timestamp("2024-12-31")).all()
+def test_spread_counts_institutions_and_ratio():
+    s = mp.spread(DEPLOYED, "2024-12-31").set_index("metric")
+    assert s.loc["deployed", "institutions"] == 3 and s.loc["deployed", "ratio"] == round(12000 / 9000, 2)

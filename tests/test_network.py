@@ -13,9 +13,11 @@ ACTORS = pd.DataFrame(
 )
 
 
-def rel(rid, src, dst, relation, supply, start, end=None, status="active", conf="government_assessment", sources=("s1",)):
+def rel(rid, src, dst, relation, supply, start, end=None, status="active", conf="government_assessment", sources=("s1",),
+        position=None, basis=()):
     return dict(relation_id=rid, source_actor=src, target_actor=dst, relation=relation, supply=supply, status=status,
-                confirmation=conf, start=pd.Timestamp(start), end=pd.Timestamp(end) if end else pd.NaT, source_ids=tuple(sources))
+                confirmation=conf, start=pd.Timestamp(start), first_reported=pd.Timestamp(start),
+                end=pd.Timestamp(end) if end else pd.NaT, source_ids=tuple(sources), origin_position=position, legal_basis=tuple(basis))
 
 
 RELATIONS = pd.DataFrame([
@@ -25,7 +27,9 @@ RELATIONS = pd.DataFrame([
     rel("r4", "IRN", "RUS", "arms_transfer", "drones", "2022-08-01", conf="media_report"),
     rel("r5", "IRN", "RUS", "arms_transfer", "drones", "2022-10-01", conf="officially_acknowledged"),
     rel("r6", "BLR", "RUS", "military_aid", "training", "2022-02-01", end="2022-04-30", status="ended"),
+    rel("r7", "NPL", "RUS", "citizen_recruitment", "recruits", "2023-12-05", conf="officially_acknowledged", position="opposes"),
 ])
+ACTORS = pd.concat([ACTORS, pd.DataFrame({"actor_id": ["NPL"], "name": ["Nepal"], "kind": ["state"]})], ignore_index=True)
 
 
 def test_relations_after_as_of_are_left_out():
@@ -66,6 +70,15 @@ def test_partner_supplies_since_and_best_confirmation():
     assert s.loc[("IRN", "drones"), "relations"] == 2
     assert s.loc[("PRK", "munitions"), "sources"] == 2
     assert ("PRK", "none") not in s.index
+
+
+def test_recruiting_a_states_citizens_is_not_that_states_supply():
+    # Nepal protested and banned travel: Russia's recruitment of Nepalis is no Nepali partnership (Nepal MFA, 5 Dec 2023)
+    assert "NPL" not in set(network.partner_supplies(RELATIONS)["partner"])
+    assert "NPL" not in network.build_graph(ACTORS, RELATIONS, "2025-01-01")
+    assert network.build_graph(ACTORS, RELATIONS, "2025-01-01", partnerships_only=False).has_edge("NPL", "RUS", key="r7")
+    table = network.citizen_recruitment(RELATIONS)
+    assert list(table["origin"]) == ["NPL"] and table.loc[0, "origin_position"] == "opposes"
 
 
 def test_obligations_matrix_codes_articles():

@@ -41,23 +41,39 @@ def edit(d: Path, name: str, old: str, new: str) -> None:
 
 # (label, file, old, new, expected line, expected column, message fragment)
 CASES = [
-    ("unknown metric", "claims.csv", "PRK,deployed", "PRK,soldiers", 2, "metric", "expected one of"),
+    ("unknown metric", "claims.csv", "PRK,deployed", "PRK,soldiers", 2, "metric", "not a known metric"),
     ("low greater than high", "claims.csv", "10000,10000", "12000,10000", 2, "high", "greater than high"),
-    ("both bounds empty", "claims.csv", "PRK,killed,100,", "PRK,killed,,", 3, "low", "both empty"),
+    ("both bounds empty", "claims.csv", "killed,at_least,100,", "killed,at_least,,", 3, "low", "both empty"),
     ("thousands separator", "claims.csv", "10000,10000", '"10,000",10000', 2, "low", "whole number"),
-    ("negative count", "claims.csv", "PRK,killed,100", "PRK,killed,-100", 3, "low", ">= 0"),
+    ("negative count", "claims.csv", "killed,at_least,100", "killed,at_least,-100", 3, "low", ">= 0"),
     ("dangling source id", "claims.csv", "c-1,src-a", "c-1,src-zz", 2, "source_id", "not a known source_id"),
     ("duplicate claim id", "claims.csv", "c-2,src-b", "c-1,src-b", 3, "claim_id", "duplicate id"),
-    ("bad ISO origin", "claims.csv", "USA,government,PRK", "USA,government,NKO", 2, "origin", "not an ISO 3166-1"),
-    ("lower-case ISO", "claims.csv", "USA,government", "usa,government", 2, "claimant_country", "matching"),
-    ("future date", "claims.csv", "2024-10-31,Example Minister", "2027-10-31,Example Minister", 2, "stated", "in the future"),
+    ("bad ISO origin", "claims.csv", "2024-10-31,PRK,deployed", "2024-10-31,NKO,deployed", 2, "origin", "not an ISO 3166-1"),
+    ("undeclared region code", "claims.csv", "XFN,recruited", "XZZ,recruited", 4, "origin", "not an ISO 3166-1"),
+    ("lower-case ISO", "claimants.csv", "Example government,USA", "Example government,usa", 2, "country", "matching"),
+    ("future date", "claims.csv", "Example Minister,2024-10-31", "Example Minister,2027-10-31", 2, "stated", "in the future"),
     ("impossible date", "claims.csv", ",2024-10-31,Russia", ",2024-02-30,Russia", 2, "refers_to", "real date"),
     ("day-first date", "claims.csv", ",2024-10-31,Russia", ",31/10/2024,Russia", 2, "refers_to", "YYYY-MM-DD"),
     ("empty quote", "claims.csv", '"About 10,000 were sent."', "", 2, "quote", "required"),
-    ("stated after publication", "claims.csv", "c-2,src-b,2024-12-19", "c-2,src-b,2024-12-21", 3, "stated", "after the source"),
+    ("stated after publication", "claims.csv", "Intelligence,2024-12-19,PRK", "Intelligence,2024-12-21,PRK", 3, "stated", "after the source"),
     ("period after refers_to", "claims.csv", "10000,10000,,", "10000,10000,2024-11-30,", 2, "refers_to", "before period_start"),
-    ("trailing space", "claims.csv", "Example Minister,", "Example Minister ,", 2, "claimant", "trailing spaces"),
-    ("unknown claimant kind", "claims.csv", "USA,government", "USA,politician", 2, "claimant_kind", "expected one of"),
+    ("trailing space", "claims.csv", "Example Minister,", "Example Minister ,", 2, "speaker", "trailing spaces"),
+    ("unknown claimant kind", "claimants.csv", "USA,government", "USA,politician", 2, "kind", "expected one of"),
+    ("unknown institution", "claims.csv", "c-1,src-a,,usa-gov", "c-1,src-a,,usa-govt", 2, "claimant_id", "not a known claimant_id"),
+    ("relay that is not a source", "claims.csv", "c-1,src-a,,", "c-1,src-a,src-q,", 2, "relayed_by", "not a known source_id"),
+    ("at least with a high bound", "claims.csv", "killed,at_least,100,", "killed,at_least,100,200", 3, "qualifier", "needs low only"),
+    ("about with two figures", "claims.csv", "deployed,about,10000,10000", "deployed,about,9000,10000", 2, "qualifier", "low = high"),
+    ("range with one figure", "claims.csv", "deployed,about,10000,10000", "deployed,range,10000,10000", 2, "qualifier", "two different"),
+    ("unknown qualifier", "claims.csv", "deployed,about", "deployed,roughly", 2, "qualifier", "expected one of"),
+    ("flow without its period", "claims.csv", "PRK,killed,at_least", "PRK,killed_in_period,at_least", 3, "period_start", "is a flow"),
+    ("stock with a period", "claims.csv", "10000,10000,,2024-10-31", "10000,10000,2024-10-01,2024-10-31", 2, "period_start", "not a flow"),
+    ("unknown standing", "claims.csv", "total,accepted,\"About", "total,doubtful,\"About", 2, "standing", "expected one of"),
+    ("undated verification", "claims.csv", "verified 2026-11-22: figure and quote,\n", "verified,\n", 2, "verification", "matching"),
+    ("metric of unknown kind", "metrics.csv", "deployed,stock", "deployed,level", 2, "kind", "expected one of"),
+    ("acknowledged before first report", "relations.csv", "government_assessment,,,organises", "government_assessment,2024-10-01,src-a,organises", 2, "acknowledged", "before first_reported"),
+    ("acknowledgement without its source", "relations.csv", "government_assessment,,,organises", "government_assessment,2024-11-01,,organises", 2, "acknowledged_source", "go together"),
+    ("unknown origin position", "relations.csv", ",organises,", ",supports,", 2, "origin_position", "expected one of"),
+    ("first report not a source", "relations.csv", "2024-10-18,src-a,", "2024-10-18,src-x,", 2, "first_source", "not a known source_id"),
     ("over-long quote", "claims.csv", '"About 10,000 were sent."', '"' + "x" * 401 + '"', 2, "quote", "too long"),
     ("bad URL", "sources.csv", "https://example.gov/statement", "example.gov/statement", 2, "url", "http(s) URL"),
     ("unknown source type", "sources.csv", ",government,en", ",blog,en", 2, "source_type", "expected one of"),
@@ -75,7 +91,8 @@ CASES = [
     ("Art. 126 arithmetic", "states_parties.csv", "2024-10-25,ratification,2025-01-01", "2024-10-25,ratification,2024-12-01", 2, "entry_into_force", "Art. 126"),
     ("withdrawal too early", "states_parties.csv", "2016-10-27,2017-10-27", "2016-10-27,2017-01-27", 3, "withdrawal_effective", "Art. 127(1)"),
     ("unknown declaration article", "declarations.csv", "UKR,12(3)", "UKR,12(4)", 2, "article", "expected one of"),
-    ("aggregate not declared", "actors.csv", "XFN,Foreign nationals (all origins),aggregate", "XFN,Foreign nationals (all origins),state", 4, "actor_id", "not an ISO"),
+    ("status history for a row that does not exist", "status_history.csv", "valid_from,source_ids,notes\n",
+     "valid_from,source_ids,notes\nh-1,arrest_warrants,w-9,status,public,2024-01-01,src-a,\n", 2, "key", "not a known warrant_id"),
 ]
 
 
@@ -85,6 +102,14 @@ def test_bad_input_is_located(mini, label, name, old, new, line, column, fragmen
     found = [p for p in problems_for(mini) if p.file == f"data/{name}" and p.line == line and p.column == column]
     assert found, f"{label}: no problem at data/{name}:{line}:{column}"
     assert any(fragment in p.message for p in found), [p.message for p in found]
+
+
+def test_one_figure_repeated_under_a_new_id_is_rejected(mini):
+    row = (mini / "claims.csv").read_text(encoding="utf-8").splitlines()[1]
+    (mini / "claims.csv").write_text((mini / "claims.csv").read_text(encoding="utf-8") + row.replace("c-1,src-a", "c-9,src-b") + "\n",
+                                     encoding="utf-8")
+    (p,) = [p for p in problems_for(mini) if p.column == "claim_id"]
+    assert p.line == 5 and "repeats claim c-1 (line 2)" in p.message and "relayed_by" in p.message
 
 
 def test_corpus_is_large_and_distinct():
@@ -144,8 +169,7 @@ def test_nothing_is_half_loaded(mini):
 
 def test_multiline_record_line_numbers(mini):
     edit(mini, "claims.csv", '"About 10,000 were sent."', '"About 10,000\nwere sent."')
-    edit(mini, "claims.csv", "c-2,src-b,2024-12-19,Example Intelligence,KOR,intelligence,PRK,killed",
-         "c-2,src-b,2024-12-19,Example Intelligence,KOR,intelligence,PRK,died")
+    edit(mini, "claims.csv", "Example Intelligence,2024-12-19,PRK,killed", "Example Intelligence,2024-12-19,PRK,died")
     (p,) = [p for p in problems_for(mini) if p.column == "metric"]
     assert p.line == 4  # the record after the two-line quote starts on line 4
 

@@ -1,4 +1,5 @@
-"""Command line: ``python -m helpers validate [DATA_DIR]`` checks data/ before a commit."""
+"""Command line: ``python -m helpers validate [DATA_DIR]`` checks data/ before a commit;
+``python -m helpers audit`` lists claims whose coding their own quote calls into question."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every table in data/ against data/datapackage.json")
     v.add_argument("data_dir", nargs="?", type=Path, default=None, help="default: the repository's data/")
+    a = sub.add_parser("audit", help="list claims to re-read (exit 1 while any flag is open)")
+    a.add_argument("--all", action="store_true", help="also list flags a reviewer has marked [reviewed: flag]")
     args = parser.parse_args(argv)
+    if args.command == "audit":
+        from .audit import run
+
+        return run(show_reviewed=args.all)
 
     from .schema import DATA_DIR, load_package
     from .validation import DataValidationError, validate_package

@@ -105,15 +105,11 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         return frame[frame["published"].isna() | (frame["published"] <= when)].reset_index(drop=True)
     if name == "claims":
         pub = frame["source_id"].map(published)
-        return frame[(pub <= when) & (frame["stated"] <= when)].reset_index(drop=True)
+        frame = frame[(pub <= when) & (frame["stated"] <= when)].copy()
+        frame["relayed_by"] = [tuple(s for s in ids if not published[s] > when) for ids in frame["relayed_by"]]
+        return _with_claimants(frame.reset_index(drop=True), tables)
     if name == "relations":
-        frame = frame.copy()
-        frame["source_ids"] = [tuple(s for s in ids if not published[s] > when) for ids in frame["source_ids"]]
-        frame = frame[(frame["source_ids"].map(len) > 0) & (frame["start"] <= when)]
-        ended_later = frame["end"] > when
-        frame = _blank_after(frame, ["end"], when)
-        frame.loc[ended_later & (frame["status"] == "ended"), "status"] = "active"
-        return frame.reset_index(drop=True)
+        return _relations_as_of(frame, published, when)
     if name == "treaties":
         return _blank_after(_known_by(frame, "signed", when), ["in_force", "ended"], when)
     if name == "treaty_obligations":
@@ -126,12 +122,63 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         frame["instrument"] = frame["instrument"].mask(frame["deposited"].isna())
         return frame
     if name == "declarations":
-        return _known_by(frame, "lodged", when)
+        return _apply_history(_known_by(frame, "lodged", when), name, "declaration_id", tables["status_history"], when)
     if name == "arrest_warrants":
-        return _known_by(frame, "issued", when)
+        return _apply_history(_known_by(frame, "issued", when), name, "warrant_id", tables["status_history"], when)
     if name == "legal_context":
         return _known_by(frame, "date", when)
     return frame
+
+
+def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Claims with their institution (name, country, kind) and their metric's kind and unit beside them,
+    so that every analysis groups by institution and reads a metric's kind without a second lookup."""
+    inst = tables["claimants"].set_index("claimant_id")
+    metrics = tables["metrics"].set_index("metric")
+    out = claims.copy()
+    out["claimant"] = out["claimant_id"].map(inst["short_name"]).astype("string")
+    out["claimant_name"] = out["claimant_id"].map(inst["name"]).astype("string")
+    out["claimant_country"] = out["claimant_id"].map(inst["country"]).astype("string")
+    out["claimant_kind"] = pd.Categorical(out["claimant_id"].map(inst["kind"]), categories=inst["kind"].cat.categories)
+    out["metric"] = pd.Categorical(out["metric"], categories=list(metrics.index))
+    out["metric_kind"] = pd.Categorical(out["metric"].map(metrics["kind"]).astype("string"), categories=metrics["kind"].cat.categories)
+    out["unit"] = out["metric"].map(metrics["unit"]).astype("string")
+    return out
+
+
+def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timestamp) -> pd.DataFrame:
+    """Relations as known on `when`: shown from their first credible report; 'officially acknowledged'
+    only from the supplier's own acknowledgement; later sources, ends and acknowledgements blanked."""
+    frame = frame.copy()
+    frame["source_ids"] = [tuple(s for s in ids if not published[s] > when) for ids in frame["source_ids"]]
+    frame = frame[(frame["first_reported"] <= when) & (frame["source_ids"].map(len) > 0)]
+    ended_later = frame["end"] > when
+    frame = _blank_after(frame, ["end", "acknowledged"], when)
+    frame["acknowledged_source"] = frame["acknowledged_source"].mask(frame["acknowledged"].isna())
+    frame.loc[ended_later & (frame["status"] == "ended"), "status"] = "active"
+    levels = ["officially_acknowledged", *frame["assessed_as"].cat.categories]
+    frame["confirmation"] = pd.Categorical(
+        frame["assessed_as"].astype("string").where(frame["acknowledged"].isna(), "officially_acknowledged"), categories=levels)
+    return frame.reset_index(drop=True)
+
+
+def _apply_history(frame: pd.DataFrame, table: str, key: str, history: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
+    """The status that held on `when` (status_history.csv); a row whose history says it was not yet
+    public on `when` (a sealed warrant) is left out."""
+    own = history[(history["table"] == table) & (history["valid_from"] <= when)].sort_values(["valid_from", "entry_id"])
+    frame = frame.copy()
+    hidden: set[str] = set()
+    for (row_key, field), entries in own.groupby(["key", "field"], observed=True, sort=False):
+        value = str(entries["value"].iloc[-1])
+        if field == "public":
+            if value == "no":
+                hidden.add(row_key)
+        else:
+            frame.loc[frame[key] == row_key, field] = value
+    later = history[(history["table"] == table) & (history["field"] == "public") & (history["valid_from"] > when)]
+    first_public = history[(history["table"] == table) & (history["field"] == "public") & (history["value"] == "yes")]
+    hidden |= set(later["key"]) - set(first_public.loc[first_public["valid_from"] <= when, "key"])
+    return frame[~frame[key].isin(hidden)].reset_index(drop=True)
 
 
 def sources(as_of: DateLike = None) -> pd.DataFrame:
@@ -149,6 +196,16 @@ def actors(as_of: DateLike = None) -> pd.DataFrame:
 
 def relations(as_of: DateLike = None) -> pd.DataFrame:
     return load("relations", as_of)
+
+
+def claimants(as_of: DateLike = None) -> pd.DataFrame:
+    """Institutions are reference rows; `as_of` is accepted so every loader has one signature."""
+    return load("claimants", as_of)
+
+
+def metrics() -> pd.DataFrame:
+    """Metric definitions with their kind (stock, cumulative, flow), unit and staleness window."""
+    return load("metrics")
 
 
 def latest_publication(as_of: DateLike = None) -> pd.Timestamp:

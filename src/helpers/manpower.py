@@ -12,135 +12,293 @@ import pandas as pd
 
 from .data import DateLike, to_date
 from .data import claims as load_claims
+from .data import load as _load
+from .data import metrics as load_metrics
 from .iso3166 import ALPHA3
-from .schema import load_package
-
-#: A claimant's latest figure is left out of ranges when the date it refers to is more than this
-#: many days before `as_of`. Stocks (how many are there now) go stale in a quarter; cumulative
-#: counts (killed, recruited, ...) only grow, so an older count stays informative for a year.
-STALENESS_DAYS: dict[str, int] = {"deployed": 90, "in_combat_area": 90, "planned": 90}
-DEFAULT_STALENESS_DAYS = 365
-
-
-def staleness_days(metric: str) -> int:
-    """The documented staleness window for `metric`."""
-    return STALENESS_DAYS.get(metric, DEFAULT_STALENESS_DAYS)
 
 Range = tuple[int, int]
 
-SIDES = {"UKR": "Ukraine", "RUS": "Russia", "USA": "United States", "KOR": "South Korea", "GBR": "United Kingdom"}
+#: Claimant sides, in the order charts and tables show them; one fixed colour each (plotting.SIDE_COLOURS).
+SIDES = ("Ukraine", "Russia", "Origin government", "Other governments", "International bodies", "Independent (media, research)")
+_INDEPENDENT_KINDS = {"media", "ngo_research", "individual"}
+_STATE_SIDES = {"UKR": "Ukraine", "RUS": "Russia"}
 
 
-def _metrics() -> tuple[str, ...]:
-    return load_package().resource("claims").field("metric").enum or ()
+def metric_kinds() -> pd.DataFrame:
+    """metrics.csv indexed by metric: kind (stock, cumulative, flow), unit, staleness_days, definition."""
+    return load_metrics().set_index("metric")
+
+
+def staleness_days(metric: str) -> int:
+    """Days after which a figure on `metric` is stale (metrics.csv): a quarter for stocks, longer for counts."""
+    return int(metric_kinds().loc[metric, "staleness_days"])
+
+
+def _origins() -> set[str]:
+    return set(ALPHA3) | set(_load("regions")["region"])
 
 
 def check_origin_metric(origin: str, metric: str) -> None:
-    """Raise a clear error for a code that is not ISO 3166-1 alpha-3 (or XFN) or an unknown metric."""
-    if origin not in ALPHA3 and origin != "XFN":
-        raise ValueError(f"unknown origin {origin!r}: use an ISO 3166-1 alpha-3 code (e.g. PRK, NPL) or XFN")
-    if metric not in _metrics():
-        raise ValueError(f"unknown metric {metric!r}: expected one of {', '.join(_metrics())}")
+    """Raise a clear error for a code that is neither ISO 3166-1 alpha-3 nor a region, or an unknown metric."""
+    if origin not in _origins():
+        raise ValueError(f"unknown origin {origin!r}: use an ISO 3166-1 alpha-3 code (e.g. PRK, NPL) or a region code "
+                         "from data/regions.csv (e.g. XFN, XAF)")
+    known = metric_kinds().index
+    if metric not in known:
+        raise ValueError(f"unknown metric {metric!r}: expected one of {', '.join(known)}")
 
 
 def _bounds(frame: pd.DataFrame) -> pd.DataFrame:
-    """A missing bound takes the stated one: 'more than 3,000' -> (3000, 3000) at worst."""
+    """lo/hi as floats with the open end missing: 'at least N' is (N, NaN), 'at most N' is (NaN, N)."""
     out = frame.copy()
-    out["lo"] = out["low"].fillna(out["high"]).astype("int64")
-    out["hi"] = out["high"].fillna(out["low"]).astype("int64")
+    out["lo"] = pd.to_numeric(out["low"], errors="coerce").astype("float64")
+    out["hi"] = pd.to_numeric(out["high"], errors="coerce").astype("float64")
     return out
 
 
+def _institution(claims: pd.DataFrame) -> pd.Series:
+    return claims["claimant_id"] if "claimant_id" in claims else claims["claimant"]
+
+
 def whole_contingent(claims: pd.DataFrame, origin: str, metric: str) -> pd.DataFrame:
-    """Claims on (origin, metric) that count the whole contingent as a stock or cumulative figure:
-    scope 'total' and no period_start (parts and flows never enter ranges or timelines)."""
+    """Claims on (origin, metric) that count the whole contingent (scope 'total'; parts such as a unit,
+    a wave or the sappers never enter ranges or timelines)."""
     check_origin_metric(origin, metric)
-    return claims[(claims["origin"] == origin) & (claims["metric"] == metric) & claims["period_start"].isna()
-                  & (claims["scope"] == "total")]
+    return claims[(claims["origin"] == origin) & (claims["metric"] == metric) & (claims["scope"] == "total")]
+
+
+def _accepted(claims: pd.DataFrame) -> pd.Series:
+    return claims["standing"].astype("string").fillna("accepted") == "accepted" if "standing" in claims else \
+        pd.Series(True, index=claims.index)
 
 
 def latest_by_claimant(
     claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None, max_age_days: float | None = None
 ) -> pd.DataFrame:
-    """Each claimant's most recent claim on (origin, metric) stated on or before `as_of`.
+    """Each institution's most recent accepted claim on (origin, metric) stated on or before `as_of`.
 
-    Ties (several claims by one claimant on its latest date) are all kept. Claims whose
-    figure refers to a date more than `max_age_days` (default: ``staleness_days(metric)``;
-    ``math.inf`` keeps everything) before `as_of` are dropped as stale.
-    Only figures for the whole contingent (scope 'total') that are stocks or cumulative
-    counts are used: rows for a part (a unit, a wave) or with a period_start (flows) are not.
+    An institution's newer figure supersedes its older ones (ties on its latest date are all kept);
+    disputed and probable-error rows never count. Adds `lo`/`hi` (open end missing), `age_days`
+    (from `refers_to` to `as_of`) and `stale` (older than the metric's window, or `max_age_days`).
+    With `max_age_days` given, stale rows are dropped (``math.inf`` keeps everything).
     """
     when = to_date(as_of)
     sel = whole_contingent(claims, origin, metric)
-    sel = sel[sel["stated"] <= when]
-    if sel.empty:
-        return _bounds(sel.assign(low=pd.array([], dtype="Int64"), high=pd.array([], dtype="Int64")))
-    newest = sel.groupby("claimant")["stated"].transform("max")
-    latest = sel[sel["stated"] == newest]
+    sel = sel[(sel["stated"] <= when) & _accepted(sel)]
+    inst = _institution(sel)
+    latest = sel[sel["stated"] == sel.groupby(inst)["stated"].transform("max")] if not sel.empty else sel
     window = staleness_days(metric) if max_age_days is None else max_age_days
-    if window != float("inf"):
-        latest = latest[latest["refers_to"] >= when - pd.Timedelta(days=window)]
-    return _bounds(latest).sort_values(["stated", "claimant", "claim_id"]).reset_index(drop=True)
+    out = _bounds(latest)
+    out["age_days"] = (when - out["refers_to"]).dt.days.astype("int64")
+    out["stale"] = out["age_days"] > window
+    if max_age_days is not None:
+        out = out[~out["stale"]]
+    return out.sort_values(["stated", "claimant", "claim_id"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range across institutions' figures: `low`/`high` and whether an end is only a bound
+    (`high_open`: 'at least' the high; `low_open`: 'at most' the low)."""
+
+    low: int
+    high: int
+    low_open: bool = False
+    high_open: bool = False
+
+
+def band_of(figures: pd.DataFrame) -> Band | None:
+    """The range the figures span, reading qualifiers as bounds, not points.
+
+    Estimates (exact, about, range) span lowest low to highest high. An 'at least N' is a floor: it is
+    consistent with any estimate above N, so it only lifts the high end when N exceeds every estimate
+    (the high end is then open). An 'at most N' is a ceiling and lowers the low end only when N is below
+    every estimate. With floors or ceilings alone, they span themselves with the open end marked.
+    """
+    if figures.empty:
+        return None
+    lo, hi = figures["lo"], figures["hi"]
+    points = figures[lo.notna() & hi.notna()]
+    floors = lo[hi.isna()].dropna()
+    ceilings = hi[lo.isna()].dropna()
+    if not points.empty:
+        low, high = float(points["lo"].min()), float(points["hi"].max())
+        low_open = high_open = False
+    elif not floors.empty and not ceilings.empty:
+        low, high = float(floors.min()), float(ceilings.max())
+        low_open, high_open = False, False
+    elif not floors.empty:
+        low, high, low_open, high_open = float(floors.min()), float(floors.max()), False, True
+    else:
+        low, high, low_open, high_open = float(ceilings.min()), float(ceilings.max()), True, False
+    if not floors.empty and floors.max() > high:
+        high, high_open = float(floors.max()), True
+    if not ceilings.empty and ceilings.min() < low:
+        low, low_open = float(ceilings.min()), True
+    return Band(int(low), int(high), low_open, high_open)
+
+
+@dataclass(frozen=True)
+class RangeEstimate:
+    """What a specialist reports for one origin and metric on one date: the range of the institutions'
+    current figures, who stands behind it, how old it is, and what was left out and why."""
+
+    origin: str
+    metric: str
+    kind: str
+    as_of: pd.Timestamp
+    band: Band
+    stale: bool
+    newest: pd.Timestamp
+    figures: pd.DataFrame
+    left_out: pd.DataFrame
+
+    @property
+    def range(self) -> Range:
+        return self.band.low, self.band.high
+
+    @property
+    def institutions(self) -> int:
+        """Independent institutions behind the range (relays are never institutions)."""
+        return int(self.figures["claimant_id"].nunique()) if "claimant_id" in self.figures else int(self.figures["claimant"].nunique())
+
+    @property
+    def age_days(self) -> int:
+        """Days from the newest figure used to `as_of`."""
+        return int((self.as_of - self.newest).days)
+
+
+def _left_out(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp, used: pd.DataFrame) -> pd.DataFrame:
+    on = claims[(claims["origin"] == origin) & (claims["metric"] == metric) & (claims["stated"] <= when)]
+    on = on[~on["claim_id"].isin(used["claim_id"])]
+    newest = on.groupby(_institution(on))["stated"].transform("max") if not on.empty else on["stated"]
+    reason = pd.Series("superseded by the same institution", index=on.index, dtype="string")
+    reason = reason.mask(on["stated"] == newest, "stale: a fresher figure exists")
+    if "standing" in on:
+        standing = on["standing"].astype("string")
+        reason = reason.mask(standing == "disputed", "disputed").mask(standing == "probable_error", "probable error")
+    reason = reason.mask(on["scope"] != "total", "counts a part (unit, wave, category)")
+    cols = [c for c in ("claim_id", "claimant", "stated", "low", "high", "qualifier", "source_id") if c in on]
+    return on[cols].assign(reason=reason).sort_values(["stated", "claim_id"]).reset_index(drop=True)
+
+
+def estimate_from(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> RangeEstimate | None:
+    """The current range for (origin, metric) on `as_of`, from `claims` (pure).
+
+    Rule: each institution's latest accepted whole-contingent figure; those within the metric's
+    staleness window form the range. When none is fresh, the range is the one that held on the date
+    of the newest figure (the last known figures), flagged stale with its age. None only when no claim
+    on (origin, metric) had been stated by `as_of`.
+    """
+    when = to_date(as_of)
+    latest = latest_by_claimant(claims, origin, metric, when)
+    if latest.empty:
+        return None
+    fresh = latest[~latest["stale"]]
+    stale = fresh.empty
+    if stale:
+        anchor = latest["stated"].max()
+        fresh = latest_by_claimant(claims, origin, metric, anchor)
+        fresh = fresh[~fresh["stale"]]
+    band = band_of(fresh)
+    assert band is not None
+    figures = fresh.assign(age_days=(when - fresh["refers_to"]).dt.days.astype("int64"))
+    figures = figures.assign(sets=_which_end(figures, band))
+    kind = str(metric_kinds().loc[metric, "kind"])
+    return RangeEstimate(origin, metric, kind, when, band, stale, fresh["refers_to"].max(), figures.reset_index(drop=True),
+                         _left_out(claims, origin, metric, when, fresh))
+
+
+def _which_end(figures: pd.DataFrame, band: Band) -> pd.Series:
+    """'low', 'high', 'both' or '' for each figure: which end of the band it sets."""
+    low = (figures["lo"] == band.low) | (figures["lo"].isna() & (figures["hi"] == band.low))
+    high = (figures["hi"] == band.high) | (figures["hi"].isna() & (figures["lo"] == band.high))
+    return pd.Series([("both" if a and b else "low" if a else "high" if b else "") for a, b in zip(low, high, strict=True)],
+                     index=figures.index, dtype="string")
+
+
+def estimate(origin: str, metric: str, as_of: DateLike = None) -> RangeEstimate | None:
+    """`estimate_from` over the collection's claims as known on `as_of` (default today)."""
+    return estimate_from(load_claims(as_of), origin, metric, as_of)
 
 
 def latest_range_from(
     claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None, max_age_days: float | None = None
 ) -> Range | None:
-    """(lowest low, highest high) over each claimant's latest claim; None if nothing qualifies."""
-    latest = latest_by_claimant(claims, origin, metric, as_of, max_age_days)
-    if latest.empty:
-        return None
-    return int(latest["lo"].min()), int(latest["hi"].max())
+    """(low, high) of `estimate_from`; with `max_age_days`, only figures that recent count (None if none)."""
+    if max_age_days is None:
+        est = estimate_from(claims, origin, metric, as_of)
+        return None if est is None else est.range
+    band = band_of(latest_by_claimant(claims, origin, metric, as_of, max_age_days))
+    return None if band is None else (band.low, band.high)
 
 
 def latest_range(origin: str, metric: str, as_of: DateLike = None) -> Range | None:
     """The range of current estimates for `origin` and `metric` as known on `as_of` (default today).
 
-    Rule: for each claimant take its most recent claim on that origin and metric stated on or
-    before `as_of`, counting only figures for the whole contingent (not a unit or a wave) and
-    not flows over a period; drop it if the figure refers to a date older than the staleness
-    window (90 days for stocks such as 'deployed', 365 days for cumulative counts such as
-    'killed'; see ``STALENESS_DAYS``); return (lowest low, highest high) over what is left, a
-    missing bound standing in for the stated one. ``None`` when no claimant qualifies.
+    Each institution's latest accepted figure for the whole contingent; figures older than the
+    metric's staleness window (metrics.csv) leave the range when fresher ones exist, and when none
+    is fresh the last known figures answer (``estimate`` flags them stale with their age); 'at least'
+    and 'at most' figures are bounds, not points. ``None`` only when no claim exists by that date.
     """
     return latest_range_from(load_claims(as_of), origin, metric, as_of)
 
 
+def consensus_band(claims: pd.DataFrame, origin: str, metric: str, dates: pd.DatetimeIndex | list) -> pd.DataFrame:
+    """The range across institutions' current figures on each date (for band charts): date, low, high,
+    open ends, number of institutions and whether only stale figures were left."""
+    rows = []
+    for d in pd.DatetimeIndex(dates):
+        est = estimate_from(claims, origin, metric, d)
+        if est is None:
+            continue
+        rows.append(dict(date=d, low=est.band.low, high=est.band.high, low_open=est.band.low_open, high_open=est.band.high_open,
+                         institutions=est.institutions, stale=est.stale))
+    return pd.DataFrame(rows, columns=["date", "low", "high", "low_open", "high_open", "institutions", "stale"])
+
+
 def timeline(claims: pd.DataFrame, origin: str, metric: str) -> pd.DataFrame:
-    """Every claim as a step per claimant: valid from `stated` until the claimant's next claim."""
-    sel = _bounds(whole_contingent(claims, origin, metric))
-    sel = sel.sort_values(["claimant", "stated", "claim_id"]).reset_index(drop=True)
-    sel["until"] = sel.groupby("claimant")["stated"].shift(-1)
-    return sel[["claimant", "claimant_country", "stated", "until", "lo", "hi", "claim_id", "source_id"]]
+    """Every accepted whole-contingent claim as a step per institution: valid from `stated` until its next claim."""
+    sel = whole_contingent(claims, origin, metric)
+    sel = _bounds(sel[_accepted(sel)])
+    sel = sel.assign(_inst=_institution(sel)).sort_values(["_inst", "stated", "claim_id"]).reset_index(drop=True)
+    sel["until"] = sel.groupby("_inst")["stated"].shift(-1)
+    cols = [c for c in ("claimant", "claimant_id", "claimant_country", "stated", "until", "lo", "hi", "qualifier", "claim_id", "source_id")
+            if c in sel]
+    return sel[cols]
 
 
 def claimant_side(claims: pd.DataFrame) -> pd.Series:
-    """Which side a claim comes from: Ukraine, Russia, US, South Korea, UK, the origin's own
-    government, or other (international bodies, independent media and researchers)."""
-    def side(row: pd.Series) -> str:
-        country = row["claimant_country"]
-        if pd.isna(country):
-            return "Other / independent"
-        if country == row["origin"] and country not in ("RUS",):
-            return "Origin government"
-        return SIDES.get(country, "Other government")
+    """Which side a claim comes from: Ukraine, Russia, the origin's own government, other governments,
+    international bodies, or independent media and researchers (whatever their country)."""
+    kinds = claims["claimant_kind"].astype("string") if "claimant_kind" in claims else pd.Series(pd.NA, index=claims.index, dtype="string")
 
-    return claims.apply(side, axis=1).astype("string")
+    def side(country, kind, origin) -> str:
+        if kind in _INDEPENDENT_KINDS:
+            return SIDES[5]
+        if kind == "international_body":
+            return SIDES[4]
+        if country in _STATE_SIDES:
+            return _STATE_SIDES[country]
+        return SIDES[2] if country == origin else SIDES[3]
+
+    values = [side(c, k, o) for c, k, o in zip(claims["claimant_country"], kinds, claims["origin"], strict=True)]
+    return pd.Series(values, index=claims.index, dtype="string")
 
 
 def spread(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
-    """Per origin and metric: how far claimants' latest figures disagree (max high / min low)."""
+    """Per origin and metric: how far institutions' current figures disagree (high / low)."""
     rows = []
     for (origin, metric), _ in claims.groupby(["origin", "metric"], observed=True):
-        latest = latest_by_claimant(claims, origin, metric, as_of)
-        if latest.empty:
+        if str(metric_kinds().loc[metric, "kind"]) == "flow":
             continue
-        lo, hi = int(latest["lo"].min()), int(latest["hi"].max())
-        rows.append(
-            dict(origin=origin, metric=metric, claimants=latest["claimant"].nunique(), low=lo, high=hi,
-                 ratio=round(hi / lo, 2) if lo else float("nan"))
-        )
-    return pd.DataFrame(rows, columns=["origin", "metric", "claimants", "low", "high", "ratio"])
+        est = estimate_from(claims, origin, metric, as_of)
+        if est is None or est.stale:
+            continue
+        lo, hi = est.range
+        rows.append(dict(origin=origin, metric=metric, institutions=est.institutions, low=lo, high=hi,
+                         ratio=round(hi / lo, 2) if lo else float("nan")))
+    return pd.DataFrame(rows, columns=["origin", "metric", "institutions", "low", "high", "ratio"])
 
 
 def share(part: Range, whole: Range) -> tuple[float, float]:
@@ -187,14 +345,18 @@ def exhaustion_date(contingent: Range, current: Estimate, rate: tuple[float, flo
 
 
 def daily_rate(claims: pd.DataFrame, metric: str, as_of: DateLike = None, origin: str = "RUS") -> pd.DataFrame:
-    """Flows over a period (rows with period_start) as per-day rates, newest first."""
+    """Flows over a period (a flow metric) as per-day rates, newest first; a per-day metric is already a rate."""
     check_origin_metric(origin, metric)
+    info = metric_kinds().loc[metric]
+    if info["kind"] != "flow":
+        raise ValueError(f"{metric!r} is a {info['kind']}, not a flow: daily rates need a flow metric")
     when = to_date(as_of)
-    sel = _bounds(
-        claims[(claims["origin"] == origin) & (claims["metric"] == metric) & claims["period_start"].notna() & (claims["stated"] <= when)]
-    )
+    sel = claims[(claims["origin"] == origin) & (claims["metric"] == metric) & (claims["stated"] <= when) & _accepted(claims)]
+    sel = _bounds(sel)
+    sel = sel.assign(lo=sel["lo"].fillna(sel["hi"]), hi=sel["hi"].fillna(sel["lo"]))
     days = (sel["refers_to"] - sel["period_start"]).dt.days + 1
-    sel = sel.assign(days=days, per_day_lo=sel["lo"] / days, per_day_hi=sel["hi"] / days)
+    per = 1 if info["unit"] == "persons_per_day" else days
+    sel = sel.assign(days=days, per_day_lo=sel["lo"] / per, per_day_hi=sel["hi"] / per)
     return sel.sort_values(["refers_to", "claim_id"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -208,7 +370,7 @@ def in_days_of(contingent: Range, per_day: tuple[float, float]) -> tuple[float, 
 def latest_claim_date(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> pd.Timestamp | None:
     """Date of the newest whole-contingent claim on (origin, metric) stated by `as_of`."""
     sel = whole_contingent(claims, origin, metric)
-    sel = sel[sel["stated"] <= to_date(as_of)]
+    sel = sel[(sel["stated"] <= to_date(as_of)) & _accepted(sel)]
     return None if sel.empty else sel["stated"].max()
 
 
@@ -217,17 +379,18 @@ def latest_per_origin(claims: pd.DataFrame, metric: str, origins: list[str], as_
     where every bar is labelled with its claimant and date)."""
     frames = [latest_by_claimant(claims, o, metric, as_of, max_age_days=float("inf")).assign(origin=o) for o in origins]
     frames = [f for f in frames if not f.empty]
+    cols = ["origin", "claimant", "stated", "qualifier", "lo", "hi", "claim_id", "source_id"]
     if not frames:
-        return pd.DataFrame(columns=["origin", "claimant", "stated", "lo", "hi", "claim_id", "source_id"])
+        return pd.DataFrame(columns=cols)
     out = pd.concat(frames, ignore_index=True)
-    return out.sort_values(["origin", "stated", "claimant"]).reset_index(drop=True)[
-        ["origin", "claimant", "stated", "lo", "hi", "claim_id", "source_id"]]
+    return out.sort_values(["origin", "stated", "claimant"]).reset_index(drop=True)[cols]
 
 
 def loss_rates(claims: pd.DataFrame, origin: str, metric: str, contingent: Range | None, as_of: DateLike = None) -> pd.DataFrame:
     """For each claimant with two or more cumulative estimates: the loss rate between its first
     and latest estimate and, against `contingent`, when the whole contingent would be lost at that rate."""
     steps = timeline(claims[claims["stated"] <= to_date(as_of)], origin, metric)
+    steps = steps.assign(lo=steps["lo"].fillna(steps["hi"]), hi=steps["hi"].fillna(steps["lo"]))  # a bound stands in for its figure
     rows = []
     for claimant, own in steps.groupby("claimant", sort=True):
         if len(own) < 2:

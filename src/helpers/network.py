@@ -13,6 +13,8 @@ from . import data
 from .data import DateLike, to_date
 
 MUTUAL = frozenset({"treaty", "strategic_partnership"})
+#: Relations that are not partnerships: Russia recruiting a state's citizens is not that state's supply.
+NOT_PARTNERSHIP = frozenset({"citizen_recruitment"})
 CONFIRMATION_ORDER = ["officially_acknowledged", "government_assessment", "media_report"]
 OBLIGATIONS = ["defence", "offence", "neutrality", "non_aggression", "consultation"]
 
@@ -24,8 +26,13 @@ def in_force(relations: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
     return relations[live].reset_index(drop=True)
 
 
-def build_graph(actors: pd.DataFrame, relations: pd.DataFrame, as_of: DateLike = None) -> nx.MultiDiGraph:
-    """Pure constructor: one edge per relation in force at `as_of` (both ways for mutual ones)."""
+def build_graph(actors: pd.DataFrame, relations: pd.DataFrame, as_of: DateLike = None, partnerships_only: bool = True) -> nx.MultiDiGraph:
+    """Pure constructor: one edge per relation in force at `as_of` (both ways for mutual ones).
+
+    Russia's recruitment of a state's citizens is left out unless `partnerships_only` is False:
+    it is not a partnership, and the origin state usually opposes it."""
+    if partnerships_only:
+        relations = relations[~relations["relation"].isin(NOT_PARTNERSHIP)]
     known = set(actors["actor_id"])
     for col in ("source_actor", "target_actor"):
         unknown = sorted(set(relations[col]) - known)
@@ -41,6 +48,8 @@ def build_graph(actors: pd.DataFrame, relations: pd.DataFrame, as_of: DateLike =
             relation=str(row.relation), supply=str(row.supply), status=str(row.status),
             confirmation=str(row.confirmation), start=row.start, end=None if pd.isna(row.end) else row.end,
             sources=tuple(row.source_ids), relation_id=row.relation_id,
+            origin_position=None if pd.isna(row.origin_position) else str(row.origin_position),
+            legal_basis=tuple(row.legal_basis),
         )
         graph.add_edge(row.source_actor, row.target_actor, key=row.relation_id, **attrs)
         if row.relation in MUTUAL:
@@ -73,19 +82,38 @@ def _best_confirmation(values: pd.Series) -> str:
 
 
 def partner_supplies(relations: pd.DataFrame, recipient: str = "RUS") -> pd.DataFrame:
-    """Per partner and supply: what flows to `recipient`, since when, and the best confirmation."""
-    given = relations[(relations["target_actor"] == recipient) & (relations["supply"] != "none")]
+    """Per partner and supply: what flows to `recipient`, since when, and the best confirmation.
+
+    Recruitment of a state's citizens is not that state's supply (see `citizen_recruitment`), and a
+    state that opposes its citizens' service is never a partner for it."""
+    given = relations[(relations["target_actor"] == recipient) & (relations["supply"] != "none")
+                      & ~relations["relation"].isin(NOT_PARTNERSHIP) & (relations["origin_position"] != "opposes")]
     if given.empty:
         return pd.DataFrame(columns=["partner", "supply", "since", "confirmation", "relations", "sources"])
     grouped = given.groupby(["source_actor", "supply"], observed=True)
     out = grouped.agg(
-        since=("start", "min"),
+        since=("first_reported", "min"),
         confirmation=("confirmation", _best_confirmation),
         relations=("relation_id", "count"),
         sources=("source_ids", lambda s: len({x for ids in s for x in ids})),
     ).reset_index().rename(columns={"source_actor": "partner"})
     out["supply"] = out["supply"].astype(str)
     return out.sort_values(["partner", "since", "supply"]).reset_index(drop=True)
+
+
+def citizen_recruitment(relations: pd.DataFrame) -> pd.DataFrame:
+    """States whose citizens Russia recruits, with each government's stated position (opposes,
+    tolerates, organises), since when it is reported and how it is confirmed."""
+    sel = relations[relations["relation"] == "citizen_recruitment"]
+    cols = ["relation_id", "source_actor", "origin_position", "first_reported", "confirmation", "status", "source_ids"]
+    return sel[cols].rename(columns={"source_actor": "origin"}).sort_values(["first_reported", "origin"]).reset_index(drop=True)
+
+
+def legal_bases(relations: pd.DataFrame) -> pd.DataFrame:
+    """One row per relation and the treaty article or Security Council resolution it rests on or is alleged to breach."""
+    rows = [dict(relation_id=r.relation_id, source_actor=r.source_actor, target_actor=r.target_actor, relation=str(r.relation),
+                 supply=str(r.supply), basis=b) for r in relations.itertuples() for b in r.legal_basis]
+    return pd.DataFrame(rows, columns=["relation_id", "source_actor", "target_actor", "relation", "supply", "basis"])
 
 
 def centrality_by_type(graph: nx.MultiDiGraph) -> pd.DataFrame:

@@ -224,11 +224,13 @@ def check_references(tables: dict[str, Table]) -> list[Problem]:
 
 
 def _user_assigned(tables: dict[str, Table]) -> set[str]:
-    """Codes like XFN that the actors table defines as aggregates (ISO 3166 user-assigned range)."""
+    """Codes like XFN that regions.csv defines, or the actors table declares as aggregates
+    (ISO 3166 user-assigned range)."""
+    codes = {r["region"] for r in tables["regions"].rows} if "regions" in tables else set()
     actors = tables.get("actors")
-    if actors is None:
-        return set()
-    return {r["actor_id"] for r in actors.rows if r["kind"] == "aggregate" and re.fullmatch(r"X[A-Z]{2}", r["actor_id"])}
+    if actors is not None:
+        codes |= {r["actor_id"] for r in actors.rows if r["kind"] == "aggregate" and re.fullmatch(r"X[A-Z]{2}", r["actor_id"])}
+    return codes
 
 
 def check_country_codes(tables: dict[str, Table]) -> list[Problem]:
@@ -271,6 +273,7 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
     """Rules that involve more than one cell: ranges, date order, Art. 126 arithmetic."""
     problems: list[Problem] = []
     published = {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
+    kinds = {r["metric"]: r["kind"] for r in tables["metrics"].rows} if "metrics" in tables else {}
     for name, t in tables.items():
         for row, line in zip(t.rows, t.lines, strict=True):
             if name == "claims":
@@ -279,6 +282,8 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                     problems.append(Problem(t.file, line, "low", "low and high are both empty; give at least one"))
                 elif _INT.fullmatch(lo) and _INT.fullmatch(hi) and int(lo) > int(hi):
                     problems.append(Problem(t.file, line, "high", f"low {lo} is greater than high {hi}"))
+                problems += _check_qualifier(t, row, line)
+                problems += _check_metric_kind(t, row, line, kinds)
                 problems += _order(t, row, line, "period_start", "refers_to")
                 stated, pub = _date_of(row, "stated"), published.get(row["source_id"])
                 if row["source_id"] in published and pub is None:
@@ -287,6 +292,9 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                     problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
             elif name == "relations":
                 problems += _order(t, row, line, "start", "end")
+                problems += _order(t, row, line, "first_reported", "acknowledged")
+                if bool(row.get("acknowledged")) != bool(row.get("acknowledged_source")):
+                    problems.append(Problem(t.file, line, "acknowledged_source", "an acknowledgement date and its source go together"))
                 if row["status"] == "ended" and not row["end"]:
                     problems.append(Problem(t.file, line, "end", "status is 'ended' but no end date is given"))
             elif name == "treaties":
@@ -296,6 +304,75 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                 problems += _order(t, row, line, "period_start", "period_end")
             elif name == "states_parties":
                 problems += _check_state_party(t, row, line)
+    return problems
+
+
+#: What each qualifier says about the bounds: (low given, high given, low equals high).
+QUALIFIER_BOUNDS = {"exact": (True, True, True), "about": (True, True, True), "at_least": (True, False, None),
+                    "at_most": (False, True, None), "range": (True, True, False)}
+
+
+def _check_qualifier(t: Table, row: Row, line: int) -> list[Problem]:
+    """'at least N' has only a low bound, 'at most N' only a high one, exact/about one figure, a range two."""
+    rule = QUALIFIER_BOUNDS.get(row.get("qualifier", ""))
+    if rule is None:
+        return []
+    lo, hi = row["low"], row["high"]
+    want_lo, want_hi, equal = rule
+    q = row["qualifier"]
+    if bool(lo) != want_lo or bool(hi) != want_hi:
+        shape = {(True, True): "low and high", (True, False): "low only", (False, True): "high only"}[(want_lo, want_hi)]
+        return [Problem(t.file, line, "qualifier", f"qualifier {q!r} needs {shape}; got low={lo!r}, high={hi!r}")]
+    if equal is True and lo != hi:
+        return [Problem(t.file, line, "qualifier", f"qualifier {q!r} needs low = high; got {lo} and {hi} (use 'range')")]
+    if equal is False and lo == hi:
+        return [Problem(t.file, line, "qualifier", f"a range needs two different bounds; got {lo} twice (use 'exact' or 'about')")]
+    return []
+
+
+def _check_metric_kind(t: Table, row: Row, line: int, kinds: dict[str, str]) -> list[Problem]:
+    """A flow is counted over a period (period_start required); stocks and cumulative counts are not."""
+    kind = kinds.get(row["metric"])
+    if kind == "flow" and not row["period_start"]:
+        return [Problem(t.file, line, "period_start", f"metric {row['metric']!r} is a flow: give the first day of its period")]
+    if kind in ("stock", "cumulative") and row["period_start"]:
+        return [Problem(t.file, line, "period_start", f"metric {row['metric']!r} is a {kind}, not a flow: leave period_start empty "
+                        "or use the metric's _in_period form")]
+    return []
+
+
+def check_duplicate_claims(tables: dict[str, Table]) -> list[Problem]:
+    """One institution's one figure on one date is one claim, however many pages repeat it."""
+    t = tables.get("claims")
+    if t is None:
+        return []
+    cols = ("claimant_id", "origin", "metric", "stated", "low", "high", "period_start", "scope", "location")
+    seen: dict[tuple[str, ...], tuple[int, str]] = {}
+    problems = []
+    for row, line in zip(t.rows, t.lines, strict=True):
+        key = tuple(row[c] for c in cols)
+        if key in seen:
+            first_line, first_id = seen[key]
+            problems.append(Problem(t.file, line, "claim_id", f"repeats claim {first_id} (line {first_line}): same institution, "
+                                    "origin, metric, date and figures; list this page in that claim's relayed_by instead"))
+        else:
+            seen[key] = (line, row["claim_id"])
+    return problems
+
+
+def check_status_history(tables: dict[str, Table]) -> list[Problem]:
+    """Every dated status names a row that exists."""
+    t = tables.get("status_history")
+    if t is None:
+        return []
+    problems = []
+    for row, line in zip(t.rows, t.lines, strict=True):
+        target = tables.get(row["table"])
+        if target is None:
+            continue
+        pk = target.resource.primary_key[0]
+        if row["key"] not in {r[pk] for r in target.rows}:
+            problems.append(Problem(t.file, line, "key", f"{row['key']!r} is not a known {pk} in {target.file}"))
     return problems
 
 
@@ -336,6 +413,8 @@ def validate_package(package: Package, data_dir: Path, today: date | None = None
     problems += check_references(tables)
     problems += check_country_codes(tables)
     problems += check_rows(tables)
+    problems += check_duplicate_claims(tables)
+    problems += check_status_history(tables)
     if problems:
         raise DataValidationError(problems)
     return tables

@@ -1,0 +1,128 @@
+"""Rows a person should re-read: coding that the words of a claim's own quote call into question.
+
+Validation rejects what is certainly wrong; the audit lists what is probably wrong — a quote
+that says "currently" on a cumulative count, "wave" or "sappers" on a figure coded as the whole
+contingent, a figure the quote does not contain, a relay coded as its own claimant. A reviewer
+who has checked a flagged row against its page writes ``[reviewed: <flag>]`` into the row's
+``verification``; the audit then lists it as reviewed, not as open. ``python -m helpers audit``
+exits non-zero while any flag is open, so CI keeps the data reviewed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+FLAGS: dict[str, str] = {
+    "tense-on-cumulative": "the quote speaks of a present state (currently, remain, serving, still) but the metric is a cumulative count",
+    "part-word-on-total": "the quote names a part of the contingent (wave, unit, battalion, sappers, reservists...) but scope is total",
+    "figure-not-in-quote": "a bound of the claim does not appear in its own quote",
+    "stated-after-published": "the claimant is dated after the page that reports it",
+    "two-figures-one-day": "the same institution gives two different figures for the same origin and metric on one day",
+    "relay-as-claimant": "the claimant is an outlet whose own words say it relays someone else (citing, via, summary of...)",
+}
+
+_TENSE = re.compile(r"\b(currently|remain(?:s|ing)?|still (?:serving|fighting|in)|serving|are (?:now )?fighting)\b", re.I)
+_PART = re.compile(r"\b(waves?|units?|battalions?|brigades?|sappers?|deminers?|engineers?|builders?|construction|reservists?|"
+                   r"officers?|rotation|additional(?:ly)?|more troops)\b", re.I)
+_RELAY = re.compile(r"\b(citing|as reported by|via|summary of|according to)\b", re.I)
+_REVIEWED = re.compile(r"\[reviewed: ([a-z-]+(?:, ?[a-z-]+)*)\]")
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "тысяч": 1_000, "тыс": 1_000, "ألف": 1_000,
+          "مليون": 1_000_000, "lakh": 100_000, "mil": 1_000, "millions": 1_000_000, "milliers": 1_000}
+_NUMBER = re.compile(r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(_SCALE, key=len, reverse=True)) + r")?",
+                     re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+          "dozen": 12, "dozens": 24, "a dozen": 12}
+
+
+def numbers_in(text: str) -> set[int]:
+    """Every figure a quote states, with separators, decimals and scale words read
+    ("1.1 million" -> 1,100,000; "452 ألف" -> 452,000; "10 000" -> 10,000)."""
+    found: set[int] = set()
+    for m in _NUMBER.finditer(text):
+        digits, scale = m.group(1), (m.group(2) or "").lower()
+        if re.fullmatch(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+", digits):
+            value = float(re.sub(r"[,\u00a0\u202f ]", "", digits))
+        else:
+            value = float(digits.replace(",", "."))
+        found.add(round(value * _SCALE.get(scale, 1)))
+    for word, value in _WORDS.items():
+        if re.search(rf"\b{word}\b", text, re.I):
+            found.add(value)
+    return found
+
+
+@dataclass(frozen=True)
+class Finding:
+    claim_id: str
+    line: int
+    flag: str
+    reviewed: bool
+
+    def __str__(self) -> str:
+        state = "reviewed" if self.reviewed else "OPEN"
+        return f"data/claims.csv, line {self.line}, {self.claim_id}: [{state}] {self.flag}: {FLAGS[self.flag]}"
+
+
+def _flags(claims: pd.DataFrame, sources: pd.DataFrame) -> dict[int, list[str]]:
+    """Flag names per row position of `claims`."""
+    out: dict[int, list[str]] = {i: [] for i in range(len(claims))}
+    published = sources.set_index("source_id")["published"]
+    for i, row in enumerate(claims.itertuples(index=False)):
+        quote = str(row.quote)
+        if row.metric_kind == "cumulative" and _TENSE.search(quote):
+            out[i].append("tense-on-cumulative")
+        if row.scope == "total" and _PART.search(quote):
+            out[i].append("part-word-on-total")
+        stated_numbers = numbers_in(quote)
+        for bound in (row.low, row.high):
+            if not pd.isna(bound) and int(bound) not in stated_numbers:
+                out[i].append("figure-not-in-quote")
+                break
+        pub = published.get(row.source_id)
+        if pub is not None and not pd.isna(pub) and row.stated > pub:
+            out[i].append("stated-after-published")
+        if row.claimant_kind == "media" and _RELAY.search(str(row.speaker)):
+            out[i].append("relay-as-claimant")
+    accepted = claims[(claims["scope"] == "total") & (claims["standing"] == "accepted")]
+    keys = ["claimant_id", "origin", "metric", "stated", "period_start", "location"]
+    figures = accepted.assign(fig=accepted["low"].astype("string").fillna("") + "-" + accepted["high"].astype("string").fillna(""))
+    clash = figures.groupby(keys, dropna=False, observed=True)["fig"].transform("nunique") > 1
+    for pos in (claims.index.get_indexer(figures.index[clash])):
+        out[int(pos)].append("two-figures-one-day")
+    return out
+
+
+def audit(claims: pd.DataFrame, sources: pd.DataFrame, lines: list[int] | None = None) -> list[Finding]:
+    """Every flag on every claim, with whether a reviewer has marked it as checked.
+
+    `claims` as returned by ``helpers.data.claims`` (with ``metric_kind`` and ``claimant_kind``);
+    `lines` gives each row's line in the CSV (default: header + position)."""
+    claims = claims.reset_index(drop=True)
+    lines = lines or [i + 2 for i in range(len(claims))]
+    findings = []
+    for i, flags in _flags(claims, sources).items():
+        marks = _REVIEWED.findall(str(claims.at[i, "verification"]))
+        reviewed = {f.strip() for m in marks for f in m.split(",")}
+        findings += [Finding(str(claims.at[i, "claim_id"]), lines[i], f, f in reviewed) for f in flags]
+    return findings
+
+
+def run(show_reviewed: bool = False) -> int:
+    """Print the audit of data/ (open flags, or all with `show_reviewed`); 1 while any flag is open."""
+    from .data import claims, sources
+    from .schema import DATA_DIR, load_package
+    from .validation import read_table
+
+    raw, _ = read_table(load_package().resource("claims"), DATA_DIR)
+    by_id = {row["claim_id"]: line for row, line in zip(raw.rows, raw.lines, strict=True)}
+    frame = claims()
+    findings = audit(frame, sources(), [by_id[c] for c in frame["claim_id"]])
+    open_ = [f for f in findings if not f.reviewed]
+    for f in findings if show_reviewed else open_:
+        print(f)
+    print(f"audit: {len(frame)} claims, {len(findings)} flags, {len(findings) - len(open_)} reviewed, {len(open_)} open")
+    return 1 if open_ else 0
