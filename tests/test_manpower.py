@@ -6,8 +6,6 @@ import pandas as pd
 import pytest
 
 from helpers import manpower as mp
-from helpers.data import claims as load_claims
-
 
 KINDS = {"deployed": "stock", "killed": "cumulative", "casualties": "cumulative", "casualties_in_period": "flow",
          "casualties_per_day": "flow", "recruited": "cumulative"}

@@ -142,10 +142,12 @@ def test_invalid_utf8_names_the_line(mini):
     assert p.line == 3 and "not valid UTF-8" in p.message
 
 
-def test_claim_needs_a_dated_source(mini):
+def test_a_claim_on_an_undated_page_enters_no_as_of_view(mini):
+    """An undated page is known today but was not provably known on any earlier date (issue: dated statuses)."""
     edit(mini, "sources.csv", "statement,2024-10-31,", "statement,,")
-    found = [p for p in problems_for(mini) if p.file == "data/claims.csv" and p.line == 2 and p.column == "source_id"]
-    assert found and "no publication date" in found[0].message
+    assert "c-1" in set(data.load("claims", None, mini)["claim_id"])
+    assert "c-1" not in set(data.load("claims", "2026-11-01", mini)["claim_id"])
+    assert "src-a" not in set(data.load("sources", "2026-11-01", mini)["source_id"])
 
 
 def test_missing_file(mini):

@@ -29,13 +29,15 @@ _PART = re.compile(r"\b(waves?|units?|battalions?|brigades?|sappers?|deminers?|e
                    r"officers?|rotation|additional(?:ly)?|more troops)\b", re.I)
 _RELAY = re.compile(r"\b(citing|as reported by|via|summary of|according to)\b", re.I)
 _REVIEWED = re.compile(r"\[reviewed: ([a-z-]+(?:, ?[a-z-]+)*)\]")
-_SCALE = {"thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "тысяч": 1_000, "тыс": 1_000, "ألف": 1_000,
-          "مليون": 1_000_000, "lakh": 100_000, "mil": 1_000, "millions": 1_000_000, "milliers": 1_000}
-_NUMBER = re.compile(r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(_SCALE, key=len, reverse=True)) + r")?",
-                     re.I)
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-          "dozen": 12, "dozens": 24, "a dozen": 12}
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "тысяч": 1_000, "тыс": 1_000,
+          "ألف": 1_000, "مليون": 1_000_000, "lakh": 100_000, "millions": 1_000_000, "milliers": 1_000, "mille": 1_000}
+_SCALES = "|".join(sorted(_SCALE, key=len, reverse=True))
+_NUMBER = re.compile(r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?:[\s-]*(" + _SCALES + r")(?![\w]))?", re.I)
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+          "eighty": 80, "ninety": 90}
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:[\s-]+(" + _SCALES + r"))?\b", re.I)
 
 
 def numbers_in(text: str) -> set[int]:
@@ -49,9 +51,12 @@ def numbers_in(text: str) -> set[int]:
         else:
             value = float(digits.replace(",", "."))
         found.add(round(value * _SCALE.get(scale, 1)))
-    for word, value in _WORDS.items():
-        if re.search(rf"\b{word}\b", text, re.I):
+    for m in _WORD_NUMBER.finditer(text):
+        value = _WORDS[m.group(1).lower()] * _SCALE.get((m.group(2) or "").lower(), 1)
+        if m.group(1).lower() not in ("a", "an") or m.group(2):
             found.add(value)
+    if re.search(r"\ba (north korean |nepali |sri lankan |kenyan )?(soldier|citizen|national|man|recruit)\b", text, re.I):
+        found.add(1)
     return found
 
 

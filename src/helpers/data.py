@@ -101,11 +101,12 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
     when = to_date(as_of)
     frame = tables[name]
     published = tables["sources"].set_index("source_id")["published"]
-    if name == "sources":  # undated reference pages (statute texts, encyclopaedias) are always known
-        return frame[frame["published"].isna() | (frame["published"] <= when)].reset_index(drop=True)
+    if name == "sources":  # an undated page is known today, but enters no as-of view
+        return frame[(frame["published"].isna() & (as_of is None)) | (frame["published"] <= when)].reset_index(drop=True)
     if name == "claims":
         pub = frame["source_id"].map(published)
-        frame = frame[(pub <= when) & (frame["stated"] <= when)].copy()
+        known = (pub <= when) | (pub.isna() & (as_of is None))  # an undated page enters no as-of view, only today's
+        frame = frame[known & (frame["stated"] <= when)].copy()
         frame["relayed_by"] = [tuple(s for s in ids if not published[s] > when) for ids in frame["relayed_by"]]
         return _with_claimants(frame.reset_index(drop=True), tables)
     if name == "relations":
@@ -159,6 +160,7 @@ def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timesta
     levels = ["officially_acknowledged", *frame["assessed_as"].cat.categories]
     frame["confirmation"] = pd.Categorical(
         frame["assessed_as"].astype("string").where(frame["acknowledged"].isna(), "officially_acknowledged"), categories=levels)
+    frame["origin_position"] = frame["origin_position"].astype("string")
     return frame.reset_index(drop=True)
 
 

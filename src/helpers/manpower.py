@@ -85,8 +85,8 @@ def latest_by_claimant(
     when = to_date(as_of)
     sel = whole_contingent(claims, origin, metric)
     sel = sel[(sel["stated"] <= when) & _accepted(sel)]
-    inst = _institution(sel)
-    latest = sel[sel["stated"] == sel.groupby(inst)["stated"].transform("max")] if not sel.empty else sel
+    latest = _newest_per_institution(sel)
+    latest = _floors_from_parts(latest, claims, origin, metric, when)
     window = staleness_days(metric) if max_age_days is None else max_age_days
     out = _bounds(latest)
     out["age_days"] = (when - out["refers_to"]).dt.days.astype("int64")
@@ -94,6 +94,39 @@ def latest_by_claimant(
     if max_age_days is not None:
         out = out[~out["stale"]]
     return out.sort_values(["stated", "claimant", "claim_id"]).reset_index(drop=True)
+
+
+def _newest_per_institution(sel: pd.DataFrame) -> pd.DataFrame:
+    if sel.empty:
+        return sel
+    return sel[sel["stated"] == sel.groupby(_institution(sel))["stated"].transform("max")]
+
+
+def _floors_from_parts(latest: pd.DataFrame, claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> pd.DataFrame:
+    """An institution's newer figure on a part of `metric` (e.g. 11,000 in Kursk after its own 3,000 in
+    Russia) supersedes its older figure for the whole: it stands as a floor, 'at least' the part."""
+    parts = metric_kinds()["part_of"]
+    children = list(parts.index[parts == metric])
+    if not children or latest.empty:
+        return latest
+    kids = claims[(claims["origin"] == origin) & claims["metric"].isin(children) & (claims["scope"] == "total")
+                  & (claims["stated"] <= when) & claims["low"].notna()]
+    kids = _newest_per_institution(kids[_accepted(kids)])
+    out = latest.copy()
+    for kid in kids.itertuples(index=False):
+        who = kid.claimant_id if "claimant_id" in out else kid.claimant
+        own = out[_institution(out) == who]
+        if own.empty or kid.stated <= own["stated"].max():
+            continue
+        if int(kid.low) <= own["high"].fillna(own["low"]).max():
+            continue
+        floor = own.iloc[[0]].copy()
+        for col, value in dict(claim_id=kid.claim_id, source_id=kid.source_id, stated=kid.stated, refers_to=kid.refers_to,
+                               qualifier="at_least", low=kid.low, high=pd.NA).items():
+            floor[col] = value
+        floor["floor_from"] = str(kid.metric)
+        out = pd.concat([out.drop(own.index), floor])
+    return out
 
 
 @dataclass(frozen=True)
@@ -177,6 +210,7 @@ def _left_out(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp
     if "standing" in on:
         standing = on["standing"].astype("string")
         reason = reason.mask(standing == "disputed", "disputed").mask(standing == "probable_error", "probable error")
+        reason = reason.mask(standing == "composite", "an outlet's summary of others' figures")
     reason = reason.mask(on["scope"] != "total", "counts a part (unit, wave, category)")
     cols = [c for c in ("claim_id", "claimant", "stated", "low", "high", "qualifier", "source_id") if c in on]
     return on[cols].assign(reason=reason).sort_values(["stated", "claim_id"]).reset_index(drop=True)
@@ -274,10 +308,12 @@ def claimant_side(claims: pd.DataFrame) -> pd.Series:
     kinds = claims["claimant_kind"].astype("string") if "claimant_kind" in claims else pd.Series(pd.NA, index=claims.index, dtype="string")
 
     def side(country, kind, origin) -> str:
-        if kind in _INDEPENDENT_KINDS:
+        if not pd.isna(kind) and kind in _INDEPENDENT_KINDS:
             return SIDES[5]
         if kind == "international_body":
             return SIDES[4]
+        if pd.isna(country):
+            return SIDES[3]  # unnamed officials of unnamed governments
         if country in _STATE_SIDES:
             return _STATE_SIDES[country]
         return SIDES[2] if country == origin else SIDES[3]

@@ -21,6 +21,11 @@ from matplotlib.figure import Figure  # noqa: E402
 PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c16e2f", "#7a9e7e", "#b8336a",
            "#3c6e71", "#a05195"]
 STATUS_COLOURS = {"yes": "#d1495b", "contested": "#edae49", "no": "#cfd8dc"}
+#: One colour per claimant side, the same meaning in every chart (Okabe-Ito, safe for colour-blind readers).
+SIDE_COLOURS = {"Ukraine": "#0072B2", "Russia": "#D55E00", "Origin government": "#E69F00", "Other governments": "#009E73",
+                "International bodies": "#56B4E9", "Independent (media, research)": "#CC79A7"}
+#: Marker per qualifier: a floor points up, a ceiling down, an estimate is a dot.
+QUALIFIER_MARKERS = {"exact": "o", "about": "o", "range": "D", "at_least": "^", "at_most": "v"}
 DPI = 110
 
 plt.rcParams.update({
@@ -99,6 +104,46 @@ def step_timeline(ax, steps: pd.DataFrame, end: pd.Timestamp, ylabel: str, hold_
     _date_axis(ax)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+
+
+def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, end: pd.Timestamp) -> None:
+    """The range across institutions' current figures over time (a shaded band) with every claim as a
+    point coloured by its side and shaped by its qualifier; the band's last value is written at its end.
+
+    `band` from ``manpower.consensus_band``; `points` are claims with ``side``, ``qualifier``, ``lo``, ``hi``."""
+    from matplotlib.lines import Line2D
+
+    if not band.empty:
+        fresh = band[~band["stale"]]
+        ax.fill_between(band["date"], band["low"], band["high"], step="post", color="#9fb3c8", alpha=0.35, linewidth=0)
+        ax.step(band["date"], band["high"], where="post", color="#5b7083", linewidth=0.8)
+        ax.step(band["date"], band["low"], where="post", color="#5b7083", linewidth=0.8)
+        last = band.iloc[-1]
+        span = f"{last['low']:,.0f}" if last["low"] == last["high"] else f"{last['low']:,.0f}–{last['high']:,.0f}"
+        if last["high_open"]:
+            span += "+"
+        note = " (stale)" if last["stale"] else ""
+        ax.annotate(f"{span}{note}\n{int(last['institutions'])} institution{'s' if last['institutions'] != 1 else ''}",
+                    (last["date"], last["high"]), xytext=(6, 0), textcoords="offset points", fontsize=8, va="center", color="#2e4057")
+        if fresh.empty:
+            ax.text(0.01, 0.98, "no fresh figure: the band shows the last known figures", transform=ax.transAxes, fontsize=7,
+                    va="top", color="#555555")
+    for (side, qualifier), rows in points.groupby(["side", "qualifier"], observed=True, sort=True):
+        y = rows["hi"].fillna(rows["lo"]) if qualifier != "at_least" else rows["lo"]
+        ax.scatter(rows["stated"], y, color=SIDE_COLOURS.get(str(side), "#777777"), marker=QUALIFIER_MARKERS.get(str(qualifier), "o"),
+                   s=26, zorder=3, edgecolors="white", linewidths=0.5)
+        ranged = rows[rows["lo"].notna() & rows["hi"].notna() & (rows["lo"] != rows["hi"])]
+        ax.vlines(ranged["stated"], ranged["lo"], ranged["hi"], color=SIDE_COLOURS.get(str(side), "#777777"), linewidth=1.2, zorder=2)
+    ax.set_ylabel(ylabel)
+    _date_axis(ax)
+    ax.set_xlim(right=end + pd.Timedelta(days=75))
+    ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    sides = [s for s in SIDE_COLOURS if s in set(points["side"].astype(str))]
+    handles = [Line2D([], [], marker="o", linestyle="", color=SIDE_COLOURS[s], label=s) for s in sides]
+    handles += [Line2D([], [], marker="^", linestyle="", color="#555555", label="at least"),
+                Line2D([], [], marker="v", linestyle="", color="#555555", label="at most")]
+    ax.legend(handles=handles, fontsize=7, frameon=False, ncol=4, loc="lower left", bbox_to_anchor=(0.0, 1.0))
 
 
 def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: str, colour: str = PALETTE[0]) -> None:

@@ -32,6 +32,31 @@ def span(r: tuple[float, float] | None, unit: str = "", decimals: int = 0) -> st
     return f"{lo if lo == hi else f'{lo}–{hi}'} {unit}".strip()
 
 
+def band(b, unit: str = "") -> str:
+    """A band in words: '11,000–12,000', 'at least 3,000' for a floor alone, '8,000–12,000+' with an open top,
+    '≤8,000–12,000' with an open bottom."""
+    if b is None:
+        return NONE_TEXT
+    lo, hi = num(b.low), num(b.high)
+    if b.high_open and b.low == b.high:
+        text = f"at least {lo}"
+    elif b.low_open and b.low == b.high:
+        text = f"at most {hi}"
+    else:
+        text = ("≤" if b.low_open else "") + (lo if lo == hi else f"{lo}–{hi}") + ("+" if b.high_open else "")
+    return f"{text} {unit}".strip()
+
+
+def estimate_summary(est) -> str:
+    """One line a specialist can sign: the band, its date and age, and the institutions behind it."""
+    if est is None:
+        return NONE_TEXT
+    names = ", ".join(sorted(set(est.figures["claimant"].astype(str))))
+    stale = f"; stale: newest figure {est.age_days} days old" if est.stale else ""
+    n = est.institutions
+    return f"{band(est.band)} ({n} independent institution{'s' if n != 1 else ''}: {names}{stale})"
+
+
 def pct(r: tuple[float, float]) -> str:
     return f"{r[0]:.0%}–{r[1]:.0%}" if round(r[0], 2) != round(r[1], 2) else f"{r[0]:.0%}"
 

@@ -162,6 +162,10 @@ def _check_value(f: Field, value: str, today: date) -> str | None:
         return f"expected one of {', '.join(f.enum)}; got {value!r}"
     if f.pattern is not None and f.type != "list" and not re.fullmatch(f.pattern, value):
         return f"expected a value matching {f.pattern}, got {value!r}"
+    if f.pattern is not None and f.type == "list":
+        bad = [i for i in value.split(f.delimiter) if not re.fullmatch(f.pattern, i)]
+        if bad:
+            return f"expected items matching {f.pattern}, got {bad[0]!r}"
     if f.max_length is not None and len(value) > f.max_length:
         return f"too long: {len(value)} characters, at most {f.max_length}"
     if f.format == "uri" and not _url_ok(value):
@@ -286,13 +290,14 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                 problems += _check_metric_kind(t, row, line, kinds)
                 problems += _order(t, row, line, "period_start", "refers_to")
                 stated, pub = _date_of(row, "stated"), published.get(row["source_id"])
-                if row["source_id"] in published and pub is None:
-                    problems.append(Problem(t.file, line, "source_id", f"source {row['source_id']!r} has no publication date; a claim needs a dated source"))
                 if stated and pub and stated > pub:
                     problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
             elif name == "relations":
                 problems += _order(t, row, line, "start", "end")
                 problems += _order(t, row, line, "first_reported", "acknowledged")
+                if not row.get("assessed_as") and (not row.get("acknowledged") or row["acknowledged"] > row["first_reported"]):
+                    problems.append(Problem(t.file, line, "assessed_as", "give the confirmation that held before the acknowledgement "
+                                            "(government_assessment or media_report)"))
                 if bool(row.get("acknowledged")) != bool(row.get("acknowledged_source")):
                     problems.append(Problem(t.file, line, "acknowledged_source", "an acknowledgement date and its source go together"))
                 if row["status"] == "ended" and not row["end"]:
