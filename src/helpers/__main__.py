@@ -18,8 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "audit":
         from .audit import run
+        from .validation import DataValidationError
 
-        return run(show_reviewed=args.all)
+        try:
+            return run(show_reviewed=args.all)
+        except DataValidationError as exc:
+            print(f"the data do not validate; fix these first:\n{exc}", file=sys.stderr)
+            return 2
 
     from .schema import DATA_DIR, load_package
     from .validation import DataValidationError, validate_package
