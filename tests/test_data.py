@@ -36,20 +36,36 @@ def test_coverage_floor():
     assert prk["stated"].min() <= pd.Timestamp("2024-10-31") and prk["stated"].max() >= pd.Timestamp("2025-06-30")
     assert {"deployed", "killed", "wounded", "casualties", "captured"} <= set(prk["metric"].astype(str))
     rus = c[c["origin"] == "RUS"]
-    assert {"recruited", "casualties"} <= set(rus["metric"].astype(str))
+    assert {"recruited_in_period", "casualties", "casualties_in_period"} <= set(rus["metric"].astype(str))
     assert len(s) >= len(c["source_id"].unique())
 
 
-# Figures stated in the founding articles: (origin, metric, figure)
+def test_coverage_of_origins_worldwide():
+    """At least 40 origin countries, 400 claims, half about origins other than North Korea and Russia, and
+    120 stated from July 2025 on."""
+    c = data.claims()
+    regions = set(data.load("regions")["region"])
+    countries = set(c["origin"]) - regions - {"RUS"}
+    assert len(countries) >= 40 and len(c) >= 400
+    assert (~c["origin"].isin(["PRK", "RUS"])).sum() >= len(c) / 2
+    assert (c["stated"] >= pd.Timestamp("2025-07-01")).sum() >= 120
+    kinds = set(c["claimant_kind"].astype(str))
+    assert {"government", "intelligence", "media", "ngo_research"} <= kinds
+
+
+# Figures stated in the founding articles, as coded after the institution audit: (origin, metric, figure).
+# Two founding figures are relays of an original that is now the claim: the Atlantic Council's "more than 3,000"
+# citizenships is the Interior Ministry's 3,344 and its "more than 45,000" November casualties the UK MoD's 45,680
+# (the founding article is listed among those claims' relays).
 FOUNDING = [
     ("PRK", "deployed", 10000),        # Blinken 31 Oct 2024; Kyiv Independent; Atlantic Council
     ("PRK", "in_combat_area", 8000),   # Blinken: as many as 8,000 in Kursk
-    ("PRK", "deployed", 1500),         # NIS, 18 Oct 2024
+    ("PRK", "deployed", 1500),         # NIS, 18 Oct 2024 (the first special-forces transfer, scope part)
     ("PRK", "deployed", 3000),         # POLITICO's Ukrainian intelligence official: "Buryat Battalion"
-    ("NPL", "recruited", 15000),       # "as many as 15,000" Nepalis
-    ("XFN", "recruited", 30000),       # 30,000 migrants with new citizenship rounded up
-    ("XFN", "citizenship_granted", 3000),  # more than 3,000 foreigners granted citizenship
-    ("RUS", "casualties", 45000),      # UK MoD, November 2024
+    ("NPL", "in_combat_area", 15000),  # "as many as 15,000" Nepalis fighting
+    ("XFN", "naturalised_unregistered", 30000),  # 30,000 migrants with new citizenship rounded up
+    ("XFN", "citizenship_granted_in_period", 3344),  # "more than 3,000" (seed 004) relays the Interior Ministry's 3,344
+    ("RUS", "casualties_in_period", 45680),  # "more than 45,000" in November 2024 (seed 004) relays the UK MoD's 45,680
     ("YEM", "recruited", 100),         # "hundreds" of Yemenis (FT)
 ]
 
@@ -61,6 +77,12 @@ def test_founding_article_figures_are_claims(origin, metric, figure):
     assert ((sel["low"] == figure) | (sel["high"] == figure)).any(), (origin, metric, figure)
 
 
+def test_founding_article_relays_point_to_the_original_claims():
+    c = data.claims().set_index("claim_id")
+    seed = "seedcopy-20241201-atlanticcouncil-foreign-troops"
+    assert seed in c.loc["oth-009", "relayed_by"] and seed in c.loc["rus-001", "relayed_by"]
+
+
 def test_as_of_loads_nothing_published_later():
     cutoff = pd.Timestamp("2024-12-31")
     s = data.sources(cutoff)
@@ -70,7 +92,7 @@ def test_as_of_loads_nothing_published_later():
     assert (c["source_id"].map(published) <= cutoff).all() and (c["stated"] <= cutoff).all()
     r = data.relations(cutoff)
     assert all(published[x] <= cutoff or pd.isna(published[x]) for ids in r["source_ids"] for x in ids)
-    assert (r["start"] <= cutoff).all() and (r["end"].isna() | (r["end"] <= cutoff)).all()
+    assert (r["first_reported"] <= cutoff).all() and (r["end"].isna() | (r["end"] <= cutoff)).all()
     sp = data.load("states_parties", cutoff)
     assert sp.loc[sp["iso3"] == "HUN", "withdrawal_notified"].isna().all()  # notified 2 June 2025
     assert len(c) < len(data.claims())

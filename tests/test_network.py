@@ -17,7 +17,8 @@ def rel(rid, src, dst, relation, supply, start, end=None, status="active", conf=
         position=None, basis=()):
     return dict(relation_id=rid, source_actor=src, target_actor=dst, relation=relation, supply=supply, status=status,
                 confirmation=conf, start=pd.Timestamp(start), first_reported=pd.Timestamp(start),
-                end=pd.Timestamp(end) if end else pd.NaT, source_ids=tuple(sources), origin_position=position, legal_basis=tuple(basis))
+                end=pd.Timestamp(end) if end else pd.NaT, source_ids=tuple(sources), origin_position=position, legal_basis=tuple(basis),
+                alleged_breach=())
 
 
 RELATIONS = pd.DataFrame([
@@ -70,6 +71,14 @@ def test_partner_supplies_since_and_best_confirmation():
     assert s.loc[("IRN", "drones"), "relations"] == 2
     assert s.loc[("PRK", "munitions"), "sources"] == 2
     assert ("PRK", "none") not in s.index
+
+
+def test_legal_bases_list_treaty_articles_and_alleged_breaches():
+    rels = pd.DataFrame([rel("t", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-08", basis=("rus-prk-2024 Art. 4",)),
+                         {**rel("s", "PRK", "RUS", "arms_transfer", "munitions", "2022-11-02"), "alleged_breach": ("UNSCR 1718", "UNSCR 1874")}])
+    b = network.legal_bases(rels)
+    assert list(zip(b["relation_id"], b["kind"], b["reference"])) == [
+        ("t", "treaty article", "rus-prk-2024 Art. 4"), ("s", "alleged breach", "UNSCR 1718"), ("s", "alleged breach", "UNSCR 1874")]
 
 
 def test_recruiting_a_states_citizens_is_not_that_states_supply():

@@ -49,7 +49,7 @@ def build_graph(actors: pd.DataFrame, relations: pd.DataFrame, as_of: DateLike =
             confirmation=str(row.confirmation), start=row.start, end=None if pd.isna(row.end) else row.end,
             sources=tuple(row.source_ids), relation_id=row.relation_id,
             origin_position=None if pd.isna(row.origin_position) else str(row.origin_position),
-            legal_basis=tuple(row.legal_basis),
+            legal_basis=tuple(row.legal_basis), alleged_breach=tuple(row.alleged_breach),
         )
         graph.add_edge(row.source_actor, row.target_actor, key=row.relation_id, **attrs)
         if row.relation in MUTUAL:
@@ -87,7 +87,7 @@ def partner_supplies(relations: pd.DataFrame, recipient: str = "RUS") -> pd.Data
     Recruitment of a state's citizens is not that state's supply (see `citizen_recruitment`), and a
     state that opposes its citizens' service is never a partner for it."""
     given = relations[(relations["target_actor"] == recipient) & (relations["supply"] != "none")
-                      & ~relations["relation"].isin(NOT_PARTNERSHIP) & (relations["origin_position"] != "opposes")]
+                      & ~relations["relation"].isin(NOT_PARTNERSHIP) & ~relations["origin_position"].eq("opposes").fillna(False).astype(bool)]
     if given.empty:
         return pd.DataFrame(columns=["partner", "supply", "since", "confirmation", "relations", "sources"])
     grouped = given.groupby(["source_actor", "supply"], observed=True)
@@ -110,10 +110,13 @@ def citizen_recruitment(relations: pd.DataFrame) -> pd.DataFrame:
 
 
 def legal_bases(relations: pd.DataFrame) -> pd.DataFrame:
-    """One row per relation and the treaty article or Security Council resolution it rests on or is alleged to breach."""
+    """One row per relation and each treaty article it rests on or UN Security Council resolution it
+    is alleged to breach (`kind`: 'treaty article' or 'alleged breach')."""
     rows = [dict(relation_id=r.relation_id, source_actor=r.source_actor, target_actor=r.target_actor, relation=str(r.relation),
-                 supply=str(r.supply), basis=b) for r in relations.itertuples() for b in r.legal_basis]
-    return pd.DataFrame(rows, columns=["relation_id", "source_actor", "target_actor", "relation", "supply", "basis"])
+                 supply=str(r.supply), kind=kind, reference=ref)
+            for r in relations.itertuples()
+            for kind, refs in (("treaty article", r.legal_basis), ("alleged breach", r.alleged_breach)) for ref in refs]
+    return pd.DataFrame(rows, columns=["relation_id", "source_actor", "target_actor", "relation", "supply", "kind", "reference"])
 
 
 def centrality_by_type(graph: nx.MultiDiGraph) -> pd.DataFrame:

@@ -216,24 +216,32 @@ CONFIRMATION_COLOURS = {"officially_acknowledged": PALETTE[1], "government_asses
 
 
 def relation_timeline(ax, relations: pd.DataFrame, end: pd.Timestamp, since: pd.Timestamp) -> None:
-    """One bar per relation from its start (clipped at `since`, with the true year written)
-    to its end or `end`, coloured by confirmation level."""
+    """One bar per relation from its first credible report (clipped at `since`, with the true year
+    written) to its end or `end`: coloured by the confirmation that held, so a bar changes colour on
+    the day the supplier acknowledged it."""
     from matplotlib.patches import Patch
 
-    rows = relations.sort_values(["start", "relation_id"]).reset_index(drop=True)
+    rows = relations.sort_values(["first_reported", "relation_id"]).reset_index(drop=True)
     for i, r in rows.iterrows():
-        start = max(r["start"], since)
+        start = max(r["first_reported"], since)
         stop = r["end"] if pd.notna(r["end"]) else end
-        width = max((stop - start).days, 4)
-        ax.barh(i, width, left=start, height=0.6, color=CONFIRMATION_COLOURS[str(r["confirmation"])])
-        if r["start"] < since:
-            ax.annotate(f"since {r['start'].year}", (start, i), xytext=(3, 0), textcoords="offset points", va="center",
+        ack = r["acknowledged"] if pd.notna(r["acknowledged"]) else None
+        before = str(r["assessed_as"]) if pd.notna(r["assessed_as"]) else "officially_acknowledged"
+        split = min(max(ack, start), stop) if ack is not None else stop
+        if split > start:
+            ax.barh(i, max((split - start).days, 4), left=start, height=0.6, color=CONFIRMATION_COLOURS[before])
+        if ack is not None and stop > split:
+            ax.barh(i, max((stop - split).days, 4), left=split, height=0.6, color=CONFIRMATION_COLOURS["officially_acknowledged"])
+        if ack is not None and start == split == stop:
+            ax.barh(i, 4, left=start, height=0.6, color=CONFIRMATION_COLOURS["officially_acknowledged"])
+        if r["first_reported"] < since:
+            ax.annotate(f"since {r['first_reported'].year}", (start, i), xytext=(3, 0), textcoords="offset points", va="center",
                         fontsize=6, color="white")
     labels = [f"{r.source_actor}→{r.target_actor} {r.relation.replace('_', ' ')} ({r.supply})" for r in rows.itertuples()]
     ax.set_yticks(range(len(rows)), labels, fontsize=6)
     ax.invert_yaxis()
     ax.set_xlim(since, end + pd.Timedelta(days=30))
     _date_axis(ax)
-    ax.set_xlabel("date (bars start when the relation began or was first reported)")
+    ax.set_xlabel("date (bars start at the first credible report; colour: the confirmation that held then)")
     ax.legend(handles=[Patch(color=c, label=k.replace("_", " ")) for k, c in CONFIRMATION_COLOURS.items()],
               fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
