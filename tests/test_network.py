@@ -77,7 +77,7 @@ def test_legal_bases_list_treaty_articles_and_alleged_breaches():
     rels = pd.DataFrame([rel("t", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-08", basis=("rus-prk-2024 Art. 4",)),
                          {**rel("s", "PRK", "RUS", "arms_transfer", "munitions", "2022-11-02"), "alleged_breach": ("UNSCR 1718", "UNSCR 1874")}])
     b = network.legal_bases(rels)
-    assert list(zip(b["relation_id"], b["kind"], b["reference"])) == [
+    assert list(zip(b["relation_id"], b["kind"], b["reference"], strict=True)) == [
         ("t", "treaty article", "rus-prk-2024 Art. 4"), ("s", "alleged breach", "UNSCR 1718"), ("s", "alleged breach", "UNSCR 1874")]
 
 

@@ -146,6 +146,63 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
     ax.legend(handles=handles, fontsize=7, frameon=False, ncol=4, loc="lower left", bbox_to_anchor=(0.0, 1.0))
 
 
+#: Map classes, light to dark (colour-blind-safe sequential blues) and a neutral for "claims but no figure".
+MAP_CLASSES = {"1–9": "#c6dbef", "10–99": "#6baed6", "100–999": "#2171b5", "1,000 or more": "#08306b"}
+MAP_NO_FIGURE = "#f2c28b"
+
+
+def map_class(value: float | None) -> str | None:
+    """The map class of a figure (None when there is none)."""
+    if value is None or pd.isna(value):
+        return None
+    return "1–9" if value < 10 else "10–99" if value < 100 else "100–999" if value < 1000 else "1,000 or more"
+
+
+def origin_map(ax, rings: dict, classes: dict[str, str | None], links: dict[str, str] | None = None) -> None:
+    """World map of origin countries: each country with a figure shaded by its class, countries with claims
+    but no figure in a neutral colour, the rest pale grey. `links` (code -> URL) become SVG hyperlinks."""
+    from matplotlib.collections import PolyCollection
+    from matplotlib.patches import Patch
+
+    for code in sorted(rings):
+        cls = classes.get(code, "absent")
+        colour = "#e9ecef" if cls == "absent" else MAP_NO_FIGURE if cls is None else MAP_CLASSES[cls]
+        coll = PolyCollection(rings[code], facecolors=colour, edgecolors="white", linewidths=0.3)
+        if links and code in links:
+            coll.set_urls([links[code]] * len(rings[code]))
+        ax.add_collection(coll)
+    ax.set_xlim(-170, 180)
+    ax.set_ylim(-58, 84)
+    ax.set_aspect(1.25)
+    ax.axis("off")
+    handles = [Patch(color=c, label=f"{k} recruits named or counted") for k, c in MAP_CLASSES.items()]
+    handles.append(Patch(color=MAP_NO_FIGURE, label="claims, but no recruits figure"))
+    ax.legend(handles=handles, fontsize=7, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 0.0))
+
+
+def ranked_ranges(ax, frame: pd.DataFrame, xlabel: str) -> None:
+    """Countries ranked by their largest figure: a bar from the lowest to the highest institution's figure
+    (a point when they agree), an arrow where the top is only 'at least', and who says so at the end."""
+    frame = frame.reset_index(drop=True)
+    y = list(range(len(frame)))
+    colour = SIDE_COLOURS["Other governments"]
+    widths = (frame["high"] - frame["low"]).clip(lower=0)
+    ax.barh(y, widths.where(widths > 0, 0), left=frame["low"], height=0.5, color=colour, alpha=0.55)
+    ax.scatter(frame["high"], y, color=colour, s=18, zorder=3)
+    ax.scatter(frame.loc[frame["high_open"], "high"], [i for i in y if frame.loc[i, "high_open"]], marker=">", color=colour, s=30, zorder=4)
+    for i, r in frame.iterrows():
+        n = int(r["institutions"])
+        label = (f"{r['low']:,.0f}" if r["low"] == r["high"] else f"{r['low']:,.0f}–{r['high']:,.0f}") + ("+" if r["high_open"] else "")
+        ax.annotate(f"{label}  ({n} institution{'s' if n != 1 else ''}, latest {r['newest']:%b %Y})", (r["high"], i),
+                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=7, color="#333333")
+    ax.set_yticks(y, frame["country"])
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlim(0.8, float(frame["high"].max()) * 40)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_xlabel(xlabel)
+
+
 def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: str, colour: str = PALETTE[0]) -> None:
     """Horizontal low-high bars, one per row, each annotated (e.g. with claimant and date)."""
     frame = frame.reset_index(drop=True)
