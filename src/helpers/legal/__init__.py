@@ -1,0 +1,42 @@
+"""A Rome Statute jurisdiction engine: could the ICC exercise jurisdiction over this conduct?
+
+- `assess`: one question (crime, nationality, territory or vessel, date, trigger), answered
+  'yes', 'no' or 'contested' with the articles and decisions it rests on;
+- `exposure_matrix`: a whole grid of questions at once, identical to `assess`;
+- `reach_periods`: the periods in which the Court could reach a group, rule by rule;
+- `states_parties`, `conduct_table`, and `picture` (withdrawals and accessions from the data).
+
+Rules that follow from the Statute's text (Art. 126 entry into force, Art. 127(1) one year
+after notification, Art. 124 seven years, Art. 121(5) one year after deposit) are computed
+in `records`, not stored. This is analysis, not legal advice.
+"""
+
+from .conduct import CONDUCT_PROVISIONS, conduct_table
+from .engine import (
+    BANGLADESH_MYANMAR,
+    BURUNDI,
+    CRIMES,
+    PHILIPPINES,
+    TRIGGER_BASIS,
+    TRIGGERS,
+    Assessment,
+    assess,
+    party_status,
+    rule_of,
+    states_parties,
+)
+from .records import (
+    AGGRESSION_ACTIVATED,
+    STATUTE_IN_FORCE,
+    LegalData,
+    art124_last_day,
+    kampala_in_force,
+    withdrawal_takes_effect,
+)
+from .sweep import exposure_matrix, reach_periods
+
+__all__ = [
+    "AGGRESSION_ACTIVATED", "BANGLADESH_MYANMAR", "BURUNDI", "CONDUCT_PROVISIONS", "CRIMES", "PHILIPPINES", "STATUTE_IN_FORCE",
+    "TRIGGERS", "TRIGGER_BASIS", "Assessment", "LegalData", "art124_last_day", "assess", "conduct_table", "exposure_matrix",
+    "kampala_in_force", "party_status", "reach_periods", "rule_of", "states_parties", "withdrawal_takes_effect",
+]
