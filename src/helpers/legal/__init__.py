@@ -4,7 +4,8 @@
   'yes', 'no' or 'contested' with the articles and decisions it rests on;
 - `exposure_matrix`: a whole grid of questions at once, identical to `assess`;
 - `reach_periods`: the periods in which the Court could reach a group, rule by rule;
-- `states_parties`, `conduct_table`, and `picture` (withdrawals and accessions from the data).
+- `states_parties`, `conduct_table`, and the notebook's views (`withdrawal_picture`, `recent_accessions`,
+  `reasons_by_rule`, `plot_reach`).
 
 Rules that follow from the Statute's text (Art. 126 entry into force, Art. 127(1) one year
 after notification, Art. 124 seven years, Art. 121(5) one year after deposit) are computed
@@ -34,9 +35,11 @@ from .records import (
     withdrawal_takes_effect,
 )
 from .sweep import exposure_matrix, reach_periods
+from .views import merged_timelines, open_since, plot_reach, reasons_by_rule, recent_accessions, withdrawal_picture
 
 __all__ = [
     "AGGRESSION_ACTIVATED", "BANGLADESH_MYANMAR", "BURUNDI", "CONDUCT_PROVISIONS", "CRIMES", "PHILIPPINES", "STATUTE_IN_FORCE",
     "TRIGGERS", "TRIGGER_BASIS", "Assessment", "LegalData", "art124_last_day", "assess", "conduct_table", "exposure_matrix",
-    "kampala_in_force", "party_status", "reach_periods", "rule_of", "states_parties", "withdrawal_takes_effect",
+    "kampala_in_force", "merged_timelines", "open_since", "party_status", "plot_reach", "reach_periods", "reasons_by_rule", "recent_accessions",
+    "rule_of", "states_parties", "withdrawal_picture", "withdrawal_takes_effect",
 ]

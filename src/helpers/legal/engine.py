@@ -116,7 +116,7 @@ _REACH = {
 def _withdrawn_line(r: StateRecord) -> str:
     w = r.withdrawal
     how = "one year after its withdrawal notification of " + _iso(w.notified) if w.computed else f"the date its notification of {_iso(w.notified)} specified"
-    line = f"Art. 127(1): {r.iso3} ceased to be a State Party on {_iso(w.effective)}, {how}"
+    line = f"Art. 127(1): {r.iso3} is no longer a State Party from {_iso(w.effective)}, {how}"
     for day, ids in w.reported_rescissions:
         line += f"; a reversal on {_iso(day)} is reported only by an unverified source ({ids}) and is not applied"
     return line

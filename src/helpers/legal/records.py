@@ -85,7 +85,7 @@ class Withdrawal:
 
     notified: pd.Timestamp
     effective: pd.Timestamp
-    computed: bool  # True when the effective date comes from Art. 127(1), not from the data
+    computed: bool  # True when the effective date is Art. 127(1)'s one year (whether or not the data also records it)
     rescinded: pd.Timestamp | None  # a verified rescission before it took effect
     reported_rescissions: tuple[tuple[pd.Timestamp, str], ...]  # unverified reports: (date, source ids)
 
@@ -274,7 +274,7 @@ def build_index(legal: LegalData) -> dict[str, StateRecord]:
             verified = ev[(ev["verification"] == "verified") & (ev["date"] < effective)]
             rescinded = _ts(verified["date"].min()) if len(verified) else None
             reports = tuple((pd.Timestamp(e.date), ";".join(e.source_ids)) for e in ev[ev["verification"] != "verified"].itertuples())
-            withdrawal = Withdrawal(notified, effective, stated is None or stated < effective, rescinded, reports)
+            withdrawal = Withdrawal(notified, effective, effective == one_year_after(notified), rescinded, reports)
         ds = decl[decl["state"] == iso]
         accept = tuple(_declaration(d, eif) for d in ds.itertuples() if d.article == "12(3)" and d.status != "rejected")
         art124 = tuple(_declaration(d, eif) for d in ds.itertuples() if d.article == "124" and d.status != "rejected")
