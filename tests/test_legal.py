@@ -59,14 +59,14 @@ CASES = [
     # --- Burundi (withdrawal effective 27 October 2017) ---
     ("Burundi 2016: crimes while a party", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2016-05-01", trigger="proprio_motu"), "yes", "Art. 127(2)"),
     ("Burundi: the day before the withdrawal took effect", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2017-10-26", trigger="proprio_motu"), "yes", "Burundi authorisation, 25 Oct 2017"),
-    ("Burundi: the day the withdrawal took effect", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2017-10-27", trigger="proprio_motu"), "no", "Art. 127(1): BDI ceased to be a State Party on 2017-10-27"),
+    ("Burundi: the day the withdrawal took effect", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2017-10-27", trigger="proprio_motu"), "no", "Art. 127(1): BDI is no longer a State Party from 2017-10-27"),
     ("Burundi: the preliminary examination (25 April 2016) was under consideration before the withdrawal took effect", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2015-06-01", trigger="proprio_motu"), "yes", "before the Court from 2016-04-25"),
     ("Burundi 2010: while a party, but outside the situation under consideration (since April 2015)", dict(crime="crimes_against_humanity", nationality="BDI", territory="BDI", date="2010-05-01", trigger="proprio_motu"), "contested", "Art. 127(2)"),
     # --- Philippines (party 1 Nov 2011 - 16 Mar 2019; Duterte warrant 7 March 2025) ---
     ("Duterte: murder as a crime against humanity, 2016", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2016-07-01", trigger="proprio_motu"), "yes", "Duterte jurisdiction decision"),
     ("Philippines: first day as a party, 1 November 2011", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2011-11-01", trigger="proprio_motu"), "yes", "Art. 12(2)(a)"),
     ("Philippines: 31 October 2011", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2011-10-31", trigger="proprio_motu"), "no", "Art. 12(2)"),
-    ("Philippines: 17 March 2019, withdrawal effective", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2019-03-17", trigger="proprio_motu"), "no", "Art. 127(1): PHL ceased to be a State Party on 2019-03-17"),
+    ("Philippines: 17 March 2019, withdrawal effective", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2019-03-17", trigger="proprio_motu"), "no", "Art. 127(1): PHL is no longer a State Party from 2019-03-17"),
     ("Philippines: the last day as a party, 16 March 2019", dict(crime="crimes_against_humanity", nationality="PHL", territory="PHL", date="2019-03-16", trigger="proprio_motu"), "yes", "Art. 127(2): PHL's withdrawal (effective 2019-03-17) does not prejudice"),
     # --- Armenia (party from 1 February 2024) ---
     ("Armenia: the day before entry into force, reached by its Art. 12(3) declaration", dict(crime="war_crimes", nationality="AZE", territory="ARM", date="2024-01-31"), "yes", "Art. 11(2): ARM became a party only on 2024-02-01"),

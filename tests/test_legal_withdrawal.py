@@ -82,7 +82,7 @@ def test_hungary_september_2026_is_no_longer_yes(late_2026):
     """Issue 13: conduct in Hungary in September 2026 was answered 'yes'; the withdrawal took effect on 2 June 2026."""
     a = assess("war_crimes", "RUS", "HUN", "2026-09-15", legal=late_2026)
     assert a.status == "no"
-    assert a.reason.startswith("Art. 127(1): HUN ceased to be a State Party on 2026-06-02, one year after its withdrawal notification of 2025-06-02")
+    assert a.reason.startswith("Art. 127(1): HUN is no longer a State Party from 2026-06-02, one year after its withdrawal notification of 2025-06-02")
     assert "reported only by an unverified source (hanna-2026-hungary-reverses-icc-exit) and is not applied" in a.reason
 
 
