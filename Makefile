@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+# Registry packages read offline (world-atlas: Natural Earth boundaries for the origin map), pinned by package-lock.json.
+NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 JOBS ?= 2
 
@@ -16,20 +18,25 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
-venv: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found: install Node.js and npm (Debian: apt-get install nodejs npm); the origin map reads the world-atlas package" >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
 
-validate: $(STAMP)
+venv: $(STAMP) $(NODE_STAMP)
+
+validate: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m helpers validate
 
-run: $(STAMP) validate
+run: $(STAMP) $(NODE_STAMP) validate
 	$(BIN)/python -m helpers.build --execute --out build/site $(if $(AS_OF),--as-of $(AS_OF))
 	@echo "Open build/site/index.html"
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval tests $(NOTEBOOKS)
 
 # Maintainer command: re-execute every notebook in place after a data change (stored outputs = what the data gives).
-refresh: $(STAMP) validate
+refresh: $(STAMP) $(NODE_STAMP) validate
 	$(BIN)/python -m helpers.refresh $(NOTEBOOKS)
 
 browser:

@@ -77,7 +77,7 @@ def test_every_page_loads_cleanly(site, browser):
     pages = sorted(p.name for p in out.glob("*.html"))
     assert {"index.html", "data.html", "bibliography.html"} <= set(pages) and len(pages) >= 7
     checked = set()
-    for name in pages + ["figures/index.html"]:
+    for name in pages + ["figures/index.html", "countries/index.html", "countries/KEN.html", "countries/PRK.html"]:
         errors, bad, links, images = visit(browser, urljoin(base, name), ROOT / "build" / "screenshots" / f"{name.replace('/', '-')}.png")
         assert errors == [], (name, errors)
         assert bad == [], (name, bad)
@@ -130,4 +130,27 @@ def test_data_strings_are_escaped(tmp_path, browser, monkeypatch):
     page.goto((tmp_path / "b.html").as_uri())
     assert page.evaluate("window.__pwned") is None
     assert "<script>window.__pwned=1</script>" in page.inner_text("body")
+    page.close()
+
+
+def test_a_country_page_shows_each_claims_quote_and_source(site, browser):
+    """Reachable from the countries map; every claim carries its verbatim quote and a link to its source page."""
+    import csv
+
+    base, out, _ = site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(urljoin(base, "countries/index.html"))
+    assert page.locator(".map svg a[href='KEN.html']").count() >= 1, "the map links Kenya to its page"
+    assert page.locator("table a[href='KEN.html']").count() == 1, "the table links Kenya to its page"
+    page.goto(urljoin(base, "countries/KEN.html"))
+    rows = [r for r in csv.DictReader(open(ROOT / "data" / "claims.csv", encoding="utf-8")) if r["origin"] == "KEN"]
+    sources = {r["source_id"]: r["url"] for r in csv.DictReader(open(ROOT / "data" / "sources.csv", encoding="utf-8"))}
+    first = rows[0]
+    item = page.locator(f"#claim-{first['claim_id']}")
+    assert item.count() == 1
+    assert first["quote"] in item.locator("blockquote").inner_text()
+    assert item.locator("a.source").get_attribute("href") == sources[first["source_id"]]
+    assert page.locator("ol.claims > li").count() == len(rows)
+    assert "no figure in the data" in page.inner_text("table.country")
+    page.screenshot(path=str(ROOT / "build" / "screenshots" / "countries-KEN.png"), full_page=False)
     page.close()

@@ -65,7 +65,7 @@ def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks:
     shutil.copy(DATA_DIR / "datapackage.json", out / "data" / "datapackage.json")
     _write(out / "data.html", data_dictionary(package, data_date))
 
-    sources, claims = data.sources(when), data.claims(when)
+    sources, claims = data.sources(as_of), data.claims(as_of)
     used_by: dict[str, list[str]] = {}
     for nb in rendered:
         for sid in nb.cited:
@@ -74,6 +74,8 @@ def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks:
     _write(out / "bibliography.html", bibliography(sources, claims, used_by, titles, data_date))
     _write(out / "references.bib", bibtex(sources))
     _write(out / "references.json", json.dumps(csl_json(sources), indent=1, ensure_ascii=False) + "\n")
+
+    n_countries = _country_pages(out / "countries", claims, sources, as_of, data_date)
 
     figures = sorted(p.name for p in (out / "figures").iterdir())
     listing = "".join(f'<li><a href="{esc(f)}">{esc(f)}</a></li>' for f in figures)
@@ -88,7 +90,63 @@ def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks:
     _write(out / "index.html", index_page(rendered, counts, latest_claim, CITATION))
     timings["total_s"] = round(time.perf_counter() - started, 1)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    return {"out": str(out), "pages": len(rendered) + 3, "figures": len(figures), "bytes": size, **timings}
+    return {"out": str(out), "pages": len(rendered) + 4 + n_countries, "countries": n_countries, "figures": len(figures),
+            "bytes": size, **timings}
+
+
+def _map_svg(classes: dict[str, str | None], links: dict[str, str]) -> str:
+    """The origin map as inline SVG whose countries link to their pages."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from . import geo
+    from .plotting import origin_map
+
+    fig, ax = plt.subplots(figsize=(10, 5.2))
+    origin_map(ax, geo.country_rings(), classes, links=links)
+    fig.tight_layout()
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    svg = buf.getvalue()
+    return svg[svg.index("<svg"):].replace("xlink:href=", "href=")  # SVG 2 links, readable by CSS selectors
+
+
+def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: str) -> int:
+    """countries/<ISO3>.html for every origin country and countries/index.html with the map and the table."""
+    import pandas as pd
+
+    from . import origins as og
+    from .manpower import Band
+    from .plotting import map_class
+    from .report import band as band_words
+    from .site_countries import countries_index, country_page
+
+    folder.mkdir(parents=True)
+    channels = data.load("recruitment_channels", as_of)
+    when = data.analysis_date(as_of)
+    countries = og.origin_countries(claims)
+    recruits = og.ranked(claims, ("recruited", "identified_by_name"), when).set_index("origin")
+    killed = og.ranked(claims, "killed", when).set_index("origin")
+    rows = []
+    for origin in countries:
+        own = claims[claims["origin"] == origin]
+        _write(folder / f"{origin}.html", country_page(origin, claims, sources, channels[channels["origin"] == origin],
+                                                       og.icc_exposure([origin], when), when, data_date))
+
+        def words(frame, code=origin):
+            if code not in frame.index:
+                return og.NO_FIGURE
+            r = frame.loc[code]
+            return band_words(Band(int(r["low"]), int(r["high"]), bool(r["low_open"]), bool(r["high_open"])))
+
+        rows.append(dict(origin=origin, name=og.place_name(origin), claims=len(own), recruits=words(recruits), killed=words(killed),
+                         institutions=int(own["claimant_id"].nunique()), latest=own["stated"].max()))
+    classes = {o: map_class(recruits["high"].get(o)) for o in countries}
+    svg = _map_svg(classes, {o: f"{o}.html" for o in countries})
+    _write(folder / "index.html", countries_index(pd.DataFrame(rows), svg, data_date))
+    return len(countries)
 
 
 def main(argv: list[str] | None = None) -> int:

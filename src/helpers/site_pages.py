@@ -43,6 +43,12 @@ pre { white-space:pre-wrap; font-size:.8rem; }
 .card .question { color:var(--muted); font-size:.88rem; }
 .card .findings { font-size:.85rem; }
 .meta { color:var(--muted); font-size:.85rem; }
+td.none { color:var(--muted); font-style:italic; }
+ol.claims li { margin-bottom:.8rem; } blockquote { margin:.3rem 0 .2rem 1rem; padding-left:.6rem; border-left:3px solid var(--line); }
+.flag { background:#fde2c8; border-radius:3px; padding:0 .3rem; font-size:.8rem; }
+.legend .key { margin-right:.8rem; white-space:nowrap; } .legend .dot { display:inline-block; width:.7rem; height:.7rem; border-radius:50%; margin-right:.25rem; vertical-align:middle; }
+svg.timeline { width:100%; height:auto; max-width:760px; } .map svg { width:100%; height:auto; }
+td.status-yes { color:#a4161a; font-weight:bold; } td.status-no { color:var(--muted); } td.status-contested { color:#b35c00; font-weight:bold; }
 footer { color:var(--muted); font-size:.8rem; border-top:1px solid var(--line); margin-top:3rem; padding:1rem 1.5rem; }
 """
 
@@ -59,7 +65,7 @@ def page(title: str, body: str, data_date: str, root: str = "") -> str:
 <title>{esc(title)} · {esc(SITE_TITLE)}</title><link rel="icon" href="data:,">
 <style>{CSS}\n{CODE_CSS}</style></head>
 <body><header class="site"><a class="brand" href="{root}index.html">{esc(SITE_TITLE)}</a>
-<a href="{root}index.html#notebooks">Notebooks</a><a href="{root}data.html">Data</a><a href="{root}bibliography.html">Bibliography</a><a href="{root}index.html#cite">How to cite</a></header>
+<a href="{root}index.html#notebooks">Notebooks</a><a href="{root}countries/index.html">Countries</a><a href="{root}data.html">Data</a><a href="{root}bibliography.html">Bibliography</a><a href="{root}index.html#cite">How to cite</a></header>
 <main>{body}</main>
 <footer>Data as of {esc(data_date)}. Code MIT licence; data CC BY 4.0. Every figure traces to a row in <a href="{root}data.html">the data</a> that names its source.</footer>
 </body></html>
@@ -89,6 +95,8 @@ that supply them, and their legal exposure under the Rome Statute of the Interna
 sourced claim in the data; disagreement between claimants is kept, not averaged away.</p>
 <p class="meta">Latest claim in the data: <strong>{esc(data_date)}</strong>. The data hold {facts}.</p>
 <h2 id="notebooks">Notebooks</h2><div class="cards">{''.join(cards)}</div>
+<h2 id="countries">Countries</h2><p><a href="countries/index.html">A page for every origin country</a>: every claim with its
+quote and source, the latest figure per side, how recruits were recruited, and whether the ICC reaches its nationals.</p>
 <h2>Data and references</h2>
 <ul><li><a href="data.html">Data dictionary and downloads</a> (CSV tables and the Frictionless <code>datapackage.json</code>)</li>
 <li><a href="bibliography.html">Bibliography</a>, also as <a href="references.bib">BibTeX</a> and <a href="references.json">CSL-JSON</a></li>
