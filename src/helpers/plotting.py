@@ -115,7 +115,9 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
 
     if not band.empty:
         fresh = band[~band["stale"]]
-        ax.fill_between(band["date"], band["low"], band["high"], step="post", color="#9fb3c8", alpha=0.35, linewidth=0)
+        ax.fill_between(band["date"], band["low"], band["high"], where=~band["stale"], step="post", color="#9fb3c8", alpha=0.4, linewidth=0)
+        ax.fill_between(band["date"], band["low"], band["high"], where=band["stale"], step="post", color="#9fb3c8", alpha=0.15,
+                        linewidth=0, hatch="///", edgecolor="#c5d0db")
         ax.step(band["date"], band["high"], where="post", color="#5b7083", linewidth=0.8)
         ax.step(band["date"], band["low"], where="post", color="#5b7083", linewidth=0.8)
         last = band.iloc[-1]
