@@ -63,6 +63,8 @@ CASES = [
     ("number past int64", "claims.csv", "10000,10000", "99999999999999999999,99999999999999999999", 2, "low", "out of range"),
     ("five thousand digits", "claims.csv", "10000,10000", "9" * 5000 + "," + "9" * 5000, 2, "low", "out of range"),
     ("staleness past int64", "metrics.csv", "deployed,stock,persons,,90", "deployed,stock,persons,,9223372036854775808", 2, "staleness_days", "out of range"),
+    ("leading zeros", "claims.csv", "10000,10000", "010000,010000", 2, "low", "leading zeros"),
+    ("negative zero", "claims.csv", "killed,at_least,100,", "killed,at_least,-0,", 3, "low", "leading zeros"),
     ("year 0001", "sources.csv", "statement,2024-10-31,", "statement,0001-10-31,", 2, "published", "before 1677-09-22"),
     ("historic date before 1677", "legal_context.csv", "2018-09-06,src-c", "1648-10-24,src-c", 2, "date", "before 1677-09-22"),
     # duplicates, self references, contradictions
@@ -102,6 +104,8 @@ CASES = [
     # other vocabularies
     ("status history 'public' not yes or no", "status_history.csv", "valid_from,source_ids,notes\n",
      "valid_from,source_ids,notes\nh-1,declarations,ukr-1,public,maybe,2016-01-01,src-c,\n", 2, "value", "yes or no"),
+    ("status history value outside the vocabulary", "status_history.csv", "valid_from,source_ids,notes\n",
+     "valid_from,source_ids,notes\nh-1,declarations,ukr-1,status,pending,2016-01-01,src-c,\n", 2, "value", "is not a status"),
     ("status dated before its row", "status_history.csv", "valid_from,source_ids,notes\n",
      "valid_from,source_ids,notes\nh-1,declarations,ukr-1,status,in_effect,2015-01-01,src-c,\n", 2, "valid_from", "before the row's own lodged"),
 ]

@@ -93,7 +93,7 @@ class Table:
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_INT = re.compile(r"-?[0-9]+")
+_INT = re.compile(r"0|-?[1-9][0-9]*")  # no leading zeros or "-0": the loaded number must read back as written
 #: The loaders hold integers as Int64 and dates as datetime64[ns]: values outside these ranges
 #: would pass a naive check and then crash the loaders, so they are rejected here with a location.
 INT64_MAX = 2**63 - 1
@@ -122,35 +122,41 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
 
 
+_CSV_SPECIAL = re.compile(r'[",\n]')
+
+
 def _bare_quotes(text: str) -> list[tuple[int, int]]:
     """(record start line, field index) of every double quote inside an unquoted field.
 
     The csv module keeps such a quote as data (`5" guns`), so a field that was meant to be
     quoted silently changes meaning; it is reported instead."""
     found: list[tuple[int, int]] = []
-    line, record_line, field, state = 1, 1, 0, "start"
-    for ch in text:
-        if state == "quoted":
-            if ch == '"':
-                state = "closing"
-            elif ch == "\n":
-                line += 1
+    if '"' not in text:
+        return found
+    line = record_line = 1
+    field, field_start, quoted, in_quotes, skip = 0, 0, False, False, -1
+    for m in _CSV_SPECIAL.finditer(text):
+        i = m.start()
+        if i == skip:
             continue
-        if state == "closing":
+        ch = text[i]
+        if in_quotes:
             if ch == '"':
-                state = "quoted"
-                continue
-            state = "after"
+                if text.startswith('"', i + 1):
+                    skip = i + 1
+                else:
+                    in_quotes = False
+            else:
+                line += ch == "\n"
+            continue
         if ch == ",":
-            field, state = field + 1, "start"
+            field, field_start, quoted = field + 1, i + 1, False
         elif ch == "\n":
             line += 1
-            record_line, field, state = line, 0, "start"
-        elif ch == "\r":
-            continue
-        elif state == "start":
-            state = "quoted" if ch == '"' else "unquoted"
-        elif ch == '"' and state == "unquoted" and (not found or found[-1] != (record_line, field)):
+            record_line, field, field_start, quoted = line, 0, i + 1, False
+        elif i == field_start:
+            quoted = in_quotes = True
+        elif not quoted and (not found or found[-1] != (record_line, field)):
             found.append((record_line, field))
     return found
 
@@ -260,20 +266,33 @@ def _url_problem(value: str) -> str | None:
     return None
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _characters_problem(f: Field, value: str) -> str | None:
     """Invisible, control or non-NFC characters; look-alike letters in a word of Latin letters."""
-    for i, ch in enumerate(value, 1):
-        if ch == "\n" and f.name in MULTILINE_COLUMNS:
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") or (cat == "Zs" and ch != " "):
-            kind = "line break" if ch in "\n\r\u2028\u2029" else "invisible or control character"
-            return f"{kind} {describe(ch)} at character {i}; remove it (in {show(value[:60])})"
-    if unicodedata.normalize("NFC", value) != value:
+    multiline = f.name in MULTILINE_COLUMNS
+    if value.isascii():  # the common case: only control characters can be wrong
+        bad = next((m.group() for m in _ASCII_CONTROL.finditer(value) if not (multiline and m.group() == "\n")), None)
+        if bad is None:
+            return None
+    else:
+        bad = None
+        if not value.isprintable():
+            bad = next((ch for ch in value if not ch.isprintable() and not (multiline and ch == "\n")), None)
+    if bad is not None:
+        i = value.index(bad) + 1
+        kind = "line break" if bad in "\n\r\u2028\u2029" else "invisible or control character"
+        return f"{kind} {describe(bad)} at character {i}; remove it (in {show(value[:60])})"
+    if value.isascii():
+        return None
+    if not unicodedata.is_normalized("NFC", value):
         first = next(ch for ch in value if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch)
         return (f"not in Unicode NFC form ({describe(first)} is a decomposed character); save the text as NFC, "
                 f"or the same name counts twice: {show(value[:60])}")
     for word in re.findall(r"\w+", value):
+        if word.isascii() or not any(c.isascii() and c.isalpha() for c in word):
+            continue
         scripts = {_script(ch) for ch in word if ch.isalpha()}
         odd = scripts & _CONFUSABLE_SCRIPTS
         if odd and "Latin" in scripts:
@@ -298,7 +317,7 @@ def _check_value(f: Field, value: str, today: date) -> str | None:
     if f.type == "integer":
         if not _INT.fullmatch(value):
             hint = lookalike(value) if any(ch.isdigit() for ch in value) else None
-            return f"expected a whole number in ASCII digits without separators, got {show(value)}" + (
+            return f"expected a whole number in ASCII digits without separators or leading zeros, got {show(value)}" + (
                 f" ({hint} is not an ASCII digit)" if hint else "")
         if len(value.lstrip("-")) > 19 or not -INT64_MAX - 1 <= int(value) <= INT64_MAX:
             return f"number out of range: at most {INT64_MAX} (a 64-bit integer), got {value[:30]}"
@@ -575,7 +594,7 @@ _HISTORY_DATE = {"arrest_warrants": "issued", "declarations": "lodged"}
 
 def check_status_history(tables: dict[str, Table]) -> list[Problem]:
     """Every dated status names a row that exists, starts no earlier than that row's own date,
-    and a 'public' entry says yes or no."""
+    and holds a value its column allows ('public': yes or no), so the as-of loaders can set it."""
     t = tables.get("status_history")
     if t is None:
         return []
@@ -591,6 +610,14 @@ def check_status_history(tables: dict[str, Table]) -> list[Problem]:
         if row["key"] not in rows:
             problems.append(Problem(t.file, line, "key", f"{show(row['key'])} is not a known {pk} in {target.file}"))
             continue
+        if row["field"] != "public":
+            if row["field"] not in target.resource.column_names:
+                problems.append(Problem(t.file, line, "field", f"{target.file} has no column {show(row['field'])}"))
+                continue
+            allowed = target.resource.field(row["field"]).enum
+            if allowed is not None and row["value"] not in allowed:
+                problems.append(Problem(t.file, line, "value", f"{show(row['value'])} is not a {row['field']} that {target.file} "
+                                        f"allows ({', '.join(allowed)})"))
         col = _HISTORY_DATE.get(row["table"])
         own, valid = parse_date(rows[row["key"]].get(col, "")), parse_date(row["valid_from"])
         if col and own and valid and valid < own:
