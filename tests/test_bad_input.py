@@ -55,6 +55,10 @@ CASES = [
     ("Greek letter in a vocabulary value", "claims.csv", "deployed,about", f"deployed,ab{GR_O}ut", 2, "qualifier", "Greek '\u03bf' (U+03BF"),
     ("mixed-script word in a name", "actors.csv", "North Korea", f"North K{CY_O}rea", 3, "name", "look-alike"),
     ("fullwidth letters in a code", "claims.csv", "2024-10-31,PRK,deployed", "2024-10-31,\uff30RK,deployed", 2, "origin", "Fullwidth"),
+    ("fullwidth letter in a name", "actors.csv", "North Korea", "North K\uff4frea", 3, "name", "look-alike"),
+    ("look-alike letter in a URL host", "sources.csv", "https://example.gov/statement", f"https://ex{CY_A}mple.gov/statement", 2, "url",
+     "look-alike"),
+    ("two spaces in a name", "claimants.csv", "Example government,Example", "Example  government,Example", 2, "name", "two spaces"),
     # numbers and dates the loaders cannot hold
     ("Arabic-Indic digits", "claims.csv", "10000,10000", "\u0661\u0660\u0660\u0660\u0660,10000", 2, "low", "ASCII digit"),
     ("fullwidth digits in a date", "claims.csv", "Example Minister,2024-10-31", "Example Minister,\uff12\uff10\uff12\uff14-10-31", 2, "stated", "not an ASCII digit"),
@@ -131,8 +135,24 @@ DUPLICATE_ROWS = [
 @pytest.mark.parametrize("label,name,row,column", DUPLICATE_ROWS, ids=[c[0] for c in DUPLICATE_ROWS])
 def test_a_row_repeated_under_a_new_id(mini, label, name, row, column):
     line = append(mini, name, row)
-    (p,) = [p for p in problems_for(mini) if p.file == f"data/{name}" and p.line == line]
-    assert p.column == column and "under a new id" in p.message
+    (p,) = [p for p in problems_for(mini) if p.file == f"data/{name}" and p.line == line and p.column == column]
+    assert "under a new id" in p.message
+
+
+@pytest.mark.parametrize("name", ["Example Government", "EXAMPLE GOVERNMENT", "\uff25xample government"])
+def test_one_institution_under_two_ids(mini, name):
+    line = append(mini, "claimants.csv", f"usa-gov-2,{name},Another short name,USA,government,")
+    found = [p for p in problems_for(mini) if p.file == "data/claimants.csv" and p.line == line and p.column == "name"]
+    assert any("same name as 'usa-gov'" in p.message for p in found), [str(p) for p in found]
+
+
+def test_a_resource_linking_outside_the_data_directory(mini, tmp_path):
+    secret = tmp_path / "secret.csv"
+    secret.write_text((mini / "actors.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    (mini / "actors.csv").unlink()
+    (mini / "actors.csv").symlink_to(secret)
+    (p,) = [p for p in problems_for(mini) if p.file == "data/actors.csv"]
+    assert "outside the data directory" in p.message
 
 
 def test_the_same_name_in_two_normal_forms_is_not_two_claimants(mini):

@@ -182,3 +182,20 @@ def test_every_status_date_loads():
     for when in sorted(set(data.load("status_history")["valid_from"])):
         for name in ("declarations", "arrest_warrants"):
             data.load(name, when)
+
+
+def test_a_link_to_the_data_is_refused(tmp_path):
+    link = tmp_path / "site"
+    link.symlink_to(ROOT / "data")
+    before = tree_hash(ROOT / "data")
+    with pytest.raises(outdir.UnsafeOutput, match="inside data/"):
+        build.build(link)
+    assert tree_hash(ROOT / "data") == before and link.is_symlink()
+
+
+def test_a_file_is_refused(tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("keep", encoding="utf-8")
+    with pytest.raises(outdir.UnsafeOutput, match="not a directory"):
+        build.build(target)
+    assert target.read_text(encoding="utf-8") == "keep"

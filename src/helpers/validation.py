@@ -105,7 +105,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 #: Tables the site and the analyses summarise: a header without rows would publish "0 claims".
 ROWS_REQUIRED = frozenset({"sources", "claimants", "metrics", "claims", "actors", "states_parties"})
 #: Scripts whose letters look like Latin ones; a word mixing them with Latin is a look-alike.
-_CONFUSABLE_SCRIPTS = frozenset({"Cyrillic", "Greek"})
+_CONFUSABLE_SCRIPTS = frozenset({"Cyrillic", "Greek", "Fullwidth"})
 #: Characters never allowed in a URL as written (RFC 3986 would need them percent-encoded).
 _URL_FORBIDDEN = re.compile(r'[\s"<>{}\\|^`]')
 _HOST_LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
@@ -167,6 +167,9 @@ def read_table(resource: Resource, data_dir: Path, shown_dir: str = "data") -> t
     path = data_dir / resource.path
     if not path.exists():
         return Table(resource, shown, [], [], broken=True), [Problem(shown, 0, "", "file is missing")]
+    if not path.resolve().is_relative_to(data_dir.resolve()):
+        return Table(resource, shown, [], [], broken=True), [
+            Problem(shown, 0, "", "is a link to a file outside the data directory; put the file itself there")]
     text, problems = _read_text(path, shown)
     if text is None:
         return Table(resource, shown, [], [], broken=True), problems
@@ -272,10 +275,8 @@ _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 def _characters_problem(f: Field, value: str) -> str | None:
     """Invisible, control or non-NFC characters; look-alike letters in a word of Latin letters."""
     multiline = f.name in MULTILINE_COLUMNS
-    if value.isascii():  # the common case: only control characters can be wrong
+    if value.isascii():  # the common case: only control characters and spacing can be wrong
         bad = next((m.group() for m in _ASCII_CONTROL.finditer(value) if not (multiline and m.group() == "\n")), None)
-        if bad is None:
-            return None
     else:
         bad = None
         if not value.isprintable():
@@ -284,6 +285,8 @@ def _characters_problem(f: Field, value: str) -> str | None:
         i = value.index(bad) + 1
         kind = "line break" if bad in "\n\r\u2028\u2029" else "invisible or control character"
         return f"{kind} {describe(bad)} at character {i}; remove it (in {show(value[:60])})"
+    if "  " in value and not multiline:
+        return f"two spaces in a row at character {value.index('  ') + 1}; use one (a name written two ways counts twice)"
     if value.isascii():
         return None
     if not unicodedata.is_normalized("NFC", value):
@@ -647,6 +650,33 @@ def check_duplicate_rows(tables: dict[str, Table]) -> list[Problem]:
     return problems
 
 
+#: Names that must not repeat: one institution or actor is one row, however its name is written.
+UNIQUE_NAMES = (("claimants", "name"), ("claimants", "short_name"), ("actors", "name"))
+
+
+def _name_key(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
+
+
+def check_unique_names(tables: dict[str, Table]) -> list[Problem]:
+    """The same institution or actor under two ids (names equal ignoring case, width and spacing)."""
+    problems = []
+    for name, col in UNIQUE_NAMES:
+        t = tables.get(name)
+        if t is None:
+            continue
+        pk = t.resource.primary_key[0]
+        seen: dict[str, tuple[int, str]] = {}
+        for row, line in zip(t.rows, t.lines, strict=True):
+            key = _name_key(row[col])
+            if key and key in seen:
+                problems.append(Problem(t.file, line, col, f"same {col} as {show(seen[key][1])} (line {seen[key][0]}), ignoring case, "
+                                        "width and spacing: one institution is one row"))
+            elif key:
+                seen[key] = (line, row[pk])
+    return problems
+
+
 def check_unlisted_files(package: Package, data_dir: Path, shown_dir: str) -> list[Problem]:
     """A CSV in the data directory that no resource describes is never checked: say so."""
     listed = {(data_dir / r.path).resolve() for r in package.resources}
@@ -719,6 +749,7 @@ def validate_package(package: Package, data_dir: Path, today: date | None = None
     problems += check_rows(tables)
     problems += check_duplicate_claims(tables)
     problems += check_duplicate_rows(tables)
+    problems += check_unique_names(tables)
     problems += check_status_history(tables)
     problems += check_unlisted_files(package, data_dir, shown_dir)
     if problems:
