@@ -174,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         summary = build(args.out, execute=args.execute or args.as_of is not None, as_of=args.as_of)
     except (UnsafeOutput, BuildLocked, BuildError, ValueError) as exc:
-        print(f"build: {exc}", file=sys.stderr)
+        from .schema import terminal_safe
+
+        print(terminal_safe(f"build: {exc}"), file=sys.stderr)  # notebook errors carry ANSI colour codes
         return 2
     print(f"site: {summary['out']}/index.html ({summary['pages']} pages, {summary['figures']} figure files, "
           f"{summary['bytes'] / 1e6:.1f} MB) built in {summary['total_s']} s")
