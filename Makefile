@@ -12,7 +12,23 @@ JOBS ?= 2
 
 .PHONY: run test venv validate refresh site lock browser bench lint clean hooks lab
 
+# A .venv copied or moved with the checkout keeps its editable install (and its scripts' #! lines)
+# pointing at the old folder, so it would silently read the old data. It must report this
+# checkout's .venv as its prefix and this checkout's src/ as where helpers lives; otherwise it is
+# rebuilt from scratch, whatever the stamp says.
+VENV_SEES := $(shell test -e $(BIN)/python && $(BIN)/python -c "import pathlib, sys, helpers; print(pathlib.Path(sys.prefix).resolve(), pathlib.Path(helpers.__file__).resolve().parents[1])" 2>/dev/null)
+VENV_WANTS := $(realpath $(VENV)) $(realpath src)
+ifneq ($(wildcard $(VENV)),)
+ifneq ($(VENV_SEES),$(VENV_WANTS))
+VENV_STALE := 1
+.PHONY: $(STAMP)
+endif
+endif
+
 $(STAMP): requirements.lock pyproject.toml
+	@if [ -n "$(VENV_STALE)" ]; then \
+	  echo "$(VENV) belongs to another checkout (it sees: $(or $(VENV_SEES),nothing importable)); rebuilding it for $(CURDIR)"; \
+	  $(PYTHON) -m venv --clear $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .

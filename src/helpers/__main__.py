@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     except (OSError, ValueError, KeyError) as exc:
-        print(f"cannot read the data package in {data_dir}: {exc}", file=sys.stderr)
+        from .schema import terminal_safe
+
+        print(terminal_safe(f"cannot read the data package in {data_dir}: {exc}"), file=sys.stderr)
         return 2
     counts = ", ".join(f"{name} {len(t.rows)}" for name, t in tables.items())
     print(f"data OK ({data_dir}): {counts}")

@@ -9,15 +9,21 @@ what the code and data produce). The build reads notebooks and data; it computes
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import re
 import shutil
 import sys
 import time
+from datetime import date
 from pathlib import Path
+
+import pandas as pd
 
 from . import data, evidence, legal
 from .citations import bibtex, csl_json
-from .schema import DATA_DIR, load_package
+from .outdir import BuildLocked, UnsafeOutput, building
+from .schema import DATA_DIR, Resource, load_package
 from .site_pages import bibliography, data_dictionary, esc, index_page, notebook_page, page
 from .site_render import render
 
@@ -31,12 +37,82 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+class BuildError(RuntimeError):
+    """The build cannot go on (a notebook failed, a kernel would not start); the old site is kept."""
+
+
+def check_as_of(value: str | None) -> str | None:
+    """`--as-of` as an ISO date between the earliest claim in the data and today, or ValueError."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError(f"--as-of must be a date written YYYY-MM-DD, got {value!r}")
+    try:
+        when = date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"--as-of {value} is not a real date ({exc})") from None
+    if when > date.today():
+        raise ValueError(f"--as-of {value} is in the future (today is {date.today()})")
+    earliest = data.load("claims")["stated"].min().date()
+    if when < earliest:
+        raise ValueError(f"--as-of {value} is before the earliest claim in the data ({earliest}); nothing was known then")
+    return value
+
+
+def _execute(nb: Path, target: Path, as_of: str | None, figures: Path) -> None:
+    """Run one notebook; a kernel that cannot start or a failing cell becomes a BuildError saying so."""
+    from jupyter_client.kernelspec import NoSuchKernel
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+    from .refresh import execute as run
+
+    try:
+        run(nb, out=target, as_of=as_of, env={"FIGURES_DIR": str(figures.resolve())})
+    except NoSuchKernel as exc:
+        raise BuildError(f"cannot start a Jupyter kernel for {nb.name}: no kernel named {exc.name!r} is installed for "
+                         f"{sys.executable}; run `make venv` (it installs ipykernel)") from None
+    except CellExecutionError as exc:
+        raise BuildError(f"{nb.name} failed: {str(exc).strip().splitlines()[-1][:300]}") from None
+    except (DeadKernelError, TimeoutError, OSError, RuntimeError) as exc:
+        raise BuildError(f"the Jupyter kernel for {nb.name} could not start or died ({type(exc).__name__}: {exc}); "
+                         f"check that {sys.executable} -m ipykernel runs") from None
+
+
+def _cell(value) -> str:
+    if isinstance(value, tuple):
+        return ";".join(value)
+    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)
+
+
+def write_download(res: Resource, as_of: str | None, target: Path) -> None:
+    """The CSV a reader downloads: the file itself, or as of a date the rows and values that
+    helpers.data.load(name, as_of) shows then (no later rows, later dates blanked)."""
+    if as_of is None:
+        shutil.copy(DATA_DIR / res.path, target)
+        return
+    frame = data.load(res.name, as_of)[res.column_names]
+    with open(target, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(res.column_names)
+        writer.writerows([_cell(v) for v in row] for row in frame.itertuples(index=False))
+
+
 def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks: list[Path] | None = None) -> dict:
-    """Build the site into `out` (replaced); returns a summary with counts and timings."""
+    """Build the site into a temporary directory, then move it to `out` (replacing only an
+    earlier build: see helpers.outdir); returns a summary with counts and timings."""
+    as_of = check_as_of(as_of)
+    with building(Path(out), ROOT) as tmp:
+        summary = _build(tmp, execute, as_of, notebooks)
+    return {**summary, "out": str(out)}
+
+
+def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | None) -> dict:
     started = time.perf_counter()
     notebooks = notebooks or sorted(NOTEBOOKS.glob("*.ipynb"))
-    if out.exists():
-        shutil.rmtree(out)
     for sub in ("figures", "data", "notebooks"):
         (out / sub).mkdir(parents=True)
 
@@ -44,10 +120,8 @@ def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks:
     for nb in notebooks:
         target = out / "notebooks" / nb.name
         if execute:
-            from .refresh import execute as run
-
             print(f"executing {nb.name}", flush=True)
-            run(nb, out=target, as_of=as_of, env={"FIGURES_DIR": str((out / "figures").resolve())})
+            _execute(nb, target, as_of, out / "figures")
         else:
             shutil.copy(nb, target)
         executed.append(target)
@@ -61,7 +135,7 @@ def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks:
 
     package = load_package()
     for res in package.resources:
-        shutil.copy(DATA_DIR / res.path, out / "data" / res.path)
+        write_download(res, as_of, out / "data" / res.path)
     shutil.copy(DATA_DIR / "datapackage.json", out / "data" / "datapackage.json")
     _write(out / "data.html", data_dictionary(package, data_date))
 
@@ -155,7 +229,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--execute", action="store_true", help="execute the notebooks (with figure export) before rendering")
     parser.add_argument("--as-of", default=None, help="run the notebooks as of this date (YYYY-MM-DD); implies --execute")
     args = parser.parse_args(argv)
-    summary = build(args.out, execute=args.execute or args.as_of is not None, as_of=args.as_of)
+    try:
+        summary = build(args.out, execute=args.execute or args.as_of is not None, as_of=args.as_of)
+    except (UnsafeOutput, BuildLocked, BuildError, ValueError) as exc:
+        from .schema import terminal_safe
+
+        print(terminal_safe(f"build: {exc}"), file=sys.stderr)  # notebook errors carry ANSI colour codes
+        return 2
     print(f"site: {summary['out']}/index.html ({summary['pages']} pages, {summary['figures']} figure files, "
           f"{summary['bytes'] / 1e6:.1f} MB) built in {summary['total_s']} s")
     return 0

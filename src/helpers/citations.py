@@ -55,6 +55,22 @@ def _bib(value: str) -> str:
     return "".join(_BIB_ESCAPE.get(ch, ch) for ch in value)
 
 
+#: Characters that would end or break a BibTeX url field, percent-encoded as in a URL.
+_URL_ESCAPE = {"{": "%7B", "}": "%7D", "\\": "%5C", '"': "%22", " ": "%20", "%": "%25"}
+
+
+def _bib_url(url: str) -> str:
+    """A URL for a BibTeX url field: braces, backslashes, quotes and spaces percent-encoded, so a
+    `}` cannot end the entry; an existing %XX escape is kept as it is."""
+    out = []
+    for i, ch in enumerate(url):
+        if ch == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", url[i + 1:i + 3]):
+            out.append(ch)
+        else:
+            out.append(_URL_ESCAPE.get(ch, ch) if ch.isprintable() else f"%{ord(ch):02X}")
+    return "".join(out)
+
+
 def bibtex(sources: pd.DataFrame) -> str:
     """BibTeX for every source (biblatex-style @online/@misc with url and urldate-free dates)."""
     entries = []
@@ -64,7 +80,7 @@ def bibtex(sources: pd.DataFrame) -> str:
             "title": f"{{{_bib(row.title)}}}",
             "author": f"{{{_bib(_text(row.author) or row.publisher)}}}",
             "organization": _bib(row.publisher),
-            "url": row.url,
+            "url": _bib_url(row.url),
         }
         if pd.notna(row.published):
             fields["date"] = row.published.date().isoformat()

@@ -8,10 +8,12 @@ as "what was known then".
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .schema import DATA_DIR, Package, Resource, load_package
@@ -21,17 +23,31 @@ DateLike = date | datetime | str | pd.Timestamp | None
 
 
 def to_date(value: DateLike, *, default_today: bool = True) -> pd.Timestamp:
-    """Normalise a date or ISO string to a midnight Timestamp (None means today)."""
+    """Normalise a date or ISO string to a midnight Timestamp (None means today).
+
+    Strict on purpose: only a date, datetime, Timestamp or numpy datetime64, or a string written
+    YYYY-MM-DD. An integer (which pandas reads as nanoseconds since 1970), a month ('2024-12',
+    which pandas reads as 1 December) or a day-first date ('01/02/2025') is rejected, not guessed."""
     if value is None:
         if not default_today:
             raise ValueError("a date is required")
         return pd.Timestamp(date.today())
+    hint = "use YYYY-MM-DD, e.g. 2024-12-31"
+    if isinstance(value, str):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(f"not a date: {value!r} is not written as an ISO date ({hint})")
+        try:
+            date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"not a date: {value!r} is not a real calendar day ({exc})") from None
+    elif not isinstance(value, date | np.datetime64):
+        raise ValueError(f"not a date: {value!r} of type {type(value).__name__} ({hint})")
     try:
         ts = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
-    if ts is pd.NaT:
-        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise ValueError(f"not a date the loaders can hold: {value!r} ({exc})") from None
+    if ts is pd.NaT or pd.isna(ts):
+        raise ValueError(f"not a date: {value!r} ({hint})")
     return ts.normalize()
 
 

@@ -43,6 +43,13 @@ plt.rcParams.update({
 })
 
 
+def plain(text) -> str:
+    """Data text as a Matplotlib label shows it literally: `$` escaped (no mathtext, which would
+    fail or change the text), control characters (invalid in SVG) replaced by U+FFFD."""
+    value = "".join(ch if ch.isprintable() or ch == "\n" else "\ufffd" for ch in str(text))
+    return value.replace("$", r"\$")
+
+
 def colour_for(labels: Sequence[str]) -> dict[str, str]:
     """A stable colour per label (sorted, so the same label gets the same colour everywhere)."""
     return {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(set(labels)))}
@@ -90,6 +97,7 @@ def step_timeline(ax, steps: pd.DataFrame, end: pd.Timestamp, ylabel: str, hold_
     """Each claimant's estimate as a step that holds until its next claim (the last one for
     `hold_days`, the staleness window, or to `end`); ranges shaded, low bound dashed."""
     colours = colour_for(steps["claimant"])
+    handles, labels = [], []
     for claimant, rows in steps.groupby("claimant", sort=True):
         c = colours[claimant]
         for r in rows.itertuples():
@@ -99,11 +107,12 @@ def step_timeline(ax, steps: pd.DataFrame, end: pd.Timestamp, ylabel: str, hold_
             ax.plot([r.stated, stop], [r.hi, r.hi], color=c, linewidth=1.6)
             if r.lo != r.hi:
                 ax.plot([r.stated, stop], [r.lo, r.lo], color=c, linewidth=1.0, linestyle="--")
-        ax.scatter(rows["stated"], rows["hi"], color=c, s=14, zorder=3, label=claimant)
+        handles.append(ax.scatter(rows["stated"], rows["hi"], color=c, s=14, zorder=3))
+        labels.append(plain(claimant))  # given explicitly: a label starting with "_" would be dropped
     ax.set_ylabel(ylabel)
     _date_axis(ax)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.legend(handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
 
 
 def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, end: pd.Timestamp) -> None:
@@ -213,8 +222,9 @@ def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: s
     ax.scatter(frame["lo"], list(y), color=colour, s=12, zorder=3)
     ax.scatter(frame["hi"], list(y), color=colour, s=12, zorder=3)
     for i, r in frame.iterrows():
-        ax.annotate(r[note_col], (r["hi"], i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=6.5, color="#333333")
-    ax.set_yticks(list(y), frame[label_col])
+        ax.annotate(plain(r[note_col]), (r["hi"], i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=6.5,
+                    color="#333333")
+    ax.set_yticks(list(y), [plain(v) for v in frame[label_col]])
     ax.invert_yaxis()
     ax.set_xscale("log")
     ax.set_xlim(0.8, float(frame["hi"].max()) * 60)
@@ -232,8 +242,8 @@ def status_grid(ax, grid: pd.DataFrame) -> None:
     ax.set_xlim(0, len(grid.columns))
     ax.set_ylim(len(grid.index), 0)
     ax.xaxis.tick_top()
-    ax.set_xticks([j + 0.48 for j in range(len(grid.columns))], [str(c) for c in grid.columns], fontsize=6.5)
-    ax.set_yticks([i + 0.46 for i in range(len(grid.index))], [str(r) for r in grid.index], fontsize=7)
+    ax.set_xticks([j + 0.48 for j in range(len(grid.columns))], [plain(c) for c in grid.columns], fontsize=6.5)
+    ax.set_yticks([i + 0.46 for i in range(len(grid.index))], [plain(r) for r in grid.index], fontsize=7)
     ax.grid(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
@@ -296,7 +306,7 @@ def relation_timeline(ax, relations: pd.DataFrame, end: pd.Timestamp, since: pd.
         if r["first_reported"] < since:
             ax.annotate(f"since {r['first_reported'].year}", (start, i), xytext=(3, 0), textcoords="offset points", va="center",
                         fontsize=6, color="white")
-    labels = [f"{r.source_actor}→{r.target_actor} {r.relation.replace('_', ' ')} ({r.supply})" for r in rows.itertuples()]
+    labels = [plain(f"{r.source_actor}→{r.target_actor} {r.relation.replace('_', ' ')} ({r.supply})") for r in rows.itertuples()]
     ax.set_yticks(range(len(rows)), labels, fontsize=6)
     ax.invert_yaxis()
     ax.set_xlim(since, end + pd.Timedelta(days=30))

@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import mistune
 import nbformat
@@ -20,6 +21,26 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 _MARKDOWN = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
+
+
+def _in_site(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc and not url.startswith("//")
+
+
+class _DataRenderer(mistune.HTMLRenderer):
+    """Markdown that a notebook computed from the data (titles, names, quotes inside prose):
+    emphasis and lists render, but an image or link written inside a data string must not put
+    an outside image or link on the offline site; it is shown as text."""
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        return super().image(text, url, title) if _in_site(url) else f"[image: {text}]"
+
+    def link(self, text: str, url: str, title: str | None = None) -> str:
+        return super().link(text, url, title) if _in_site(url) else f"{text} &lt;{html.escape(url)}&gt;"
+
+
+_OUTPUT_MARKDOWN = mistune.create_markdown(renderer=_DataRenderer(escape=True), plugins=["table", "strikethrough"])
 _FORMATTER = HtmlFormatter(nowrap=False, cssclass="highlight")
 CODE_CSS = _FORMATTER.get_style_defs(".highlight")
 SOURCE_ID = re.compile(r"\(`([a-z0-9][a-z0-9-]*)`\)")
@@ -41,6 +62,11 @@ class RenderedNotebook:
 
 def markdown(text: str) -> str:
     return _MARKDOWN(text)
+
+
+def output_markdown(text: str) -> str:
+    """Markdown from a cell's output (computed from the data): no outside images or links."""
+    return _OUTPUT_MARKDOWN(text)
 
 
 def _slug(text: str) -> str:
@@ -84,7 +110,7 @@ def _output_html(out: dict, figures_dir: Path, stem: str, rendered: RenderedNote
     if "text/markdown" in data:
         text = "".join(data["text/markdown"])
         rendered.cited += SOURCE_ID.findall(text)
-        return f'<div class="output-md">{markdown(text)}</div>'
+        return f'<div class="output-md">{output_markdown(text)}</div>'
     if "text/plain" in data:
         return f'<pre class="output-text">{html.escape("".join(data["text/plain"]))}</pre>'
     return ""
@@ -115,7 +141,7 @@ def render(path: Path, figures_dir: Path) -> RenderedNotebook:
         label = "Parameters" if "parameters" in tags else "Code"
         outputs = "".join(_output_html(o, figures_dir, stem, rendered) for o in cell.get("outputs", []))
         if "findings" in tags:
-            rendered.findings += [markdown("".join(o["data"]["text/markdown"])) for o in cell.get("outputs", [])
+            rendered.findings += [output_markdown("".join(o["data"]["text/markdown"])) for o in cell.get("outputs", [])
                                   if "text/markdown" in o.get("data", {})]
         parts.append(f'<div class="cell"><details class="code"><summary>{label}</summary>{code}</details>{outputs}</div>')
     rendered.body = "\n".join(parts)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlsplit
 
 from .iso3166 import ALPHA3
-from .schema import Field, Package, Resource
+from .schema import Field, Package, Resource, terminal_safe
 
 Row = dict[str, str]
 
@@ -31,17 +32,51 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}, line {self.line}"
         if self.column:
-            where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
+            where += f", column {show(self.column)}"
+        return terminal_safe(f"{where}: {self.message}")
+
+
+#: At most this many problems are printed; the rest are counted (all stay in `problems`).
+MAX_SHOWN = 100
 
 
 class DataValidationError(ValueError):
-    """Raised when data/ breaks its contract; `problems` lists every finding."""
+    """Raised when data/ breaks its contract; `problems` lists every finding.
+
+    The message puts root causes first (problems with a whole file: missing, unreadable, wrong
+    header, no rows), then the rest by file and line, and prints at most MAX_SHOWN of them."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
+        ordered = sorted(self.problems, key=lambda p: (p.column != "" or p.line > 1, p))
+        shown = [f"  {p}" for p in ordered[:MAX_SHOWN]]
+        if len(ordered) > MAX_SHOWN:
+            shown.append(f"  ... and {len(ordered) - MAX_SHOWN} more problem(s) not shown; fix the ones above first")
         head = f"{len(self.problems)} problem(s) in the data:\n"
-        super().__init__(head + "\n".join(f"  {p}" for p in self.problems))
+        super().__init__(head + "\n".join(shown))
+
+
+def show(value: str) -> str:
+    """A data value quoted for a message, invisible characters escaped (repr escapes them)."""
+    return repr(value)
+
+
+def describe(ch: str) -> str:
+    """'U+200B ZERO WIDTH SPACE' for one character."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0].capitalize() if name else "Unknown"
+
+
+def lookalike(value: str) -> str | None:
+    """Name the first non-ASCII letter or digit in an id or code: "Cyrillic 'А' (U+0410)"."""
+    for ch in value:
+        if not ch.isascii() and (ch.isalnum() or unicodedata.category(ch).startswith(("L", "N"))):
+            return f"{_script(ch)} {ch!r} ({describe(ch)})"
+    return None
 
 
 @dataclass
@@ -52,10 +87,28 @@ class Table:
     file: str
     rows: list[Row]
     lines: list[int]
+    #: True when the file could not be read or holds no rows where rows are required: references
+    #: into it are then summarised instead of being reported one by one.
+    broken: bool = False
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INT = re.compile(r"-?\d+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INT = re.compile(r"0|-?[1-9][0-9]*")  # no leading zeros or "-0": the loaded number must read back as written
+#: The loaders hold integers as Int64 and dates as datetime64[ns]: values outside these ranges
+#: would pass a naive check and then crash the loaders, so they are rejected here with a location.
+INT64_MAX = 2**63 - 1
+EARLIEST_DATE = date(1677, 9, 22)
+#: Free-text columns that may hold a line break; every other cell is one line.
+MULTILINE_COLUMNS = frozenset({"notes"})
+#: A text cell starting with one of these is run as a formula by spreadsheets opening the CSV.
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+#: Tables the site and the analyses summarise: a header without rows would publish "0 claims".
+ROWS_REQUIRED = frozenset({"sources", "claimants", "metrics", "claims", "actors", "states_parties"})
+#: Scripts whose letters look like Latin ones; a word mixing them with Latin is a look-alike.
+_CONFUSABLE_SCRIPTS = frozenset({"Cyrillic", "Greek", "Fullwidth"})
+#: Characters never allowed in a URL as written (RFC 3986 would need them percent-encoded).
+_URL_FORBIDDEN = re.compile(r'[\s"<>{}\\|^`]')
+_HOST_LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 
 
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -69,22 +122,64 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
 
 
+_CSV_SPECIAL = re.compile(r'[",\n]')
+
+
+def _bare_quotes(text: str) -> list[tuple[int, int]]:
+    """(record start line, field index) of every double quote inside an unquoted field.
+
+    The csv module keeps such a quote as data (`5" guns`), so a field that was meant to be
+    quoted silently changes meaning; it is reported instead."""
+    found: list[tuple[int, int]] = []
+    if '"' not in text:
+        return found
+    line = record_line = 1
+    field, field_start, quoted, in_quotes, skip = 0, 0, False, False, -1
+    for m in _CSV_SPECIAL.finditer(text):
+        i = m.start()
+        if i == skip:
+            continue
+        ch = text[i]
+        if in_quotes:
+            if ch == '"':
+                if text.startswith('"', i + 1):
+                    skip = i + 1
+                else:
+                    in_quotes = False
+            else:
+                line += ch == "\n"
+            continue
+        if ch == ",":
+            field, field_start, quoted = field + 1, i + 1, False
+        elif ch == "\n":
+            line += 1
+            record_line, field, field_start, quoted = line, 0, i + 1, False
+        elif i == field_start:
+            quoted = in_quotes = True
+        elif not quoted and (not found or found[-1] != (record_line, field)):
+            found.append((record_line, field))
+    return found
+
+
 def read_table(resource: Resource, data_dir: Path, shown_dir: str = "data") -> tuple[Table, list[Problem]]:
     """Parse one CSV into raw string rows, checking header shape and row lengths."""
     shown = f"{shown_dir}/{resource.path}"
     path = data_dir / resource.path
     if not path.exists():
-        return Table(resource, shown, [], []), [Problem(shown, 0, "", "file is missing")]
+        return Table(resource, shown, [], [], broken=True), [Problem(shown, 0, "", "file is missing")]
+    if not path.resolve().is_relative_to(data_dir.resolve()):
+        return Table(resource, shown, [], [], broken=True), [
+            Problem(shown, 0, "", "is a link to a file outside the data directory; put the file itself there")]
     text, problems = _read_text(path, shown)
     if text is None:
-        return Table(resource, shown, [], []), problems
+        return Table(resource, shown, [], [], broken=True), problems
     if not text.strip():
-        return Table(resource, shown, [], []), [Problem(shown, 1, "", "file is empty; expected a header row")]
+        return Table(resource, shown, [], [], broken=True), [Problem(shown, 1, "", "file is empty; expected a header row")]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
-        return Table(resource, shown, [], []), [Problem(shown, 1, "", f"unreadable CSV header: {exc}")]
+        return Table(resource, shown, [], [], broken=True), [Problem(shown, 1, "", f"unreadable CSV header: {exc}")]
     expected = resource.column_names
     if header != expected:
         missing = [c for c in expected if c not in header]
@@ -93,11 +188,11 @@ def read_table(resource: Resource, data_dir: Path, shown_dir: str = "data") -> t
         if missing:
             parts.append(f"missing column(s) {', '.join(missing)}")
         if extra:
-            parts.append(f"unexpected column(s) {', '.join(extra)}")
+            parts.append(f"unexpected column(s) {', '.join(map(_shown_name, extra))}")
         if not parts:
-            parts.append("columns out of order")
+            parts.append("repeated column(s)" if len(set(header)) != len(header) else "columns out of order")
         msg = "; ".join(parts) + f"; expected header: {','.join(expected)}"
-        return Table(resource, shown, [], []), [Problem(shown, 1, "", msg)]
+        return Table(resource, shown, [], [], broken=True), [Problem(shown, 1, "", msg)]
     rows: list[Row] = []
     lines: list[int] = []
     start = reader.line_num + 1
@@ -119,7 +214,21 @@ def read_table(resource: Resource, data_dir: Path, shown_dir: str = "data") -> t
             rows.append(dict(zip(expected, record, strict=True)))
             lines.append(start)
         start = reader.line_num + 1
-    return Table(resource, shown, rows, lines), problems
+    for line, index in _bare_quotes(text):
+        if line > 1 and index < len(expected):
+            problems.append(Problem(shown, line, expected[index], 'a double quote inside a field that is not quoted; '
+                                    'quote the whole field and double the inner quote ("5"" guns")'))
+    if not rows and not problems and resource.name in ROWS_REQUIRED:
+        problems.append(Problem(shown, 2, "", "the table has a header but no rows; it needs at least one"))
+    return Table(resource, shown, rows, lines, broken=not rows and resource.name in ROWS_REQUIRED), problems
+
+
+def _shown_name(name: str) -> str:
+    """A header name as shown in a message: quoted, invisible characters escaped and named."""
+    hidden = [ch for ch in name if not ch.isprintable() or (ch.isspace() and ch != " ")]
+    if not hidden and name == name.strip() and "," not in name:
+        return name
+    return show(name) + (f" (contains {describe(hidden[0])})" if hidden else "")
 
 
 def parse_date(value: str) -> date | None:
@@ -132,9 +241,71 @@ def parse_date(value: str) -> date | None:
         return None
 
 
-def _url_ok(value: str) -> bool:
-    parsed = urlparse(value)
-    return parsed.scheme in ("http", "https") and "." in parsed.netloc and " " not in value
+def _url_problem(value: str) -> str | None:
+    """Why `value` is not a URL a reader can follow safely, or None."""
+    bad = _URL_FORBIDDEN.search(value)
+    if bad:
+        return f"URL contains {describe(bad.group())}; percent-encode it (e.g. %20, %22, %7B) or remove it: {show(value)}"
+    try:
+        parsed = urlsplit(value)
+        port = parsed.port
+    except ValueError as exc:
+        return f"not a well-formed URL ({exc}): {show(value)}"
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return f"expected a full http(s) URL, got {show(value)}"
+    if "@" in parsed.netloc:
+        return f"URL names a user before its host ('user@host'); cite the page's own address: {show(value)}"
+    if port == 0:
+        return f"URL has port 0: {show(value)}"
+    host = parsed.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return f"URL host {show(host)} is not a valid internationalised domain name"
+    labels = ascii_host.removesuffix(".").split(".")  # a fully qualified name may end in a dot
+    if len(labels) < 2 or not all(_HOST_LABEL.fullmatch(label) for label in labels) or not (
+            labels[-1].isalpha() or labels[-1].startswith("xn--")):
+        return f"URL has no real host name (like example.org), got host {show(host)} in {show(value)}"
+    return None
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _characters_problem(f: Field, value: str) -> str | None:
+    """Invisible, control or non-NFC characters; look-alike letters in a word of Latin letters."""
+    multiline = f.name in MULTILINE_COLUMNS
+    if value.isascii():  # the common case: only control characters and spacing can be wrong
+        bad = next((m.group() for m in _ASCII_CONTROL.finditer(value) if not (multiline and m.group() == "\n")), None)
+    else:
+        bad = None
+        if not value.isprintable():
+            bad = next((ch for ch in value if not ch.isprintable() and not (multiline and ch == "\n")), None)
+    if bad is not None:
+        i = value.index(bad) + 1
+        kind = "line break" if bad in "\n\r\u2028\u2029" else "invisible or control character"
+        return f"{kind} {describe(bad)} at character {i}; remove it (in {show(value[:60])})"
+    if "  " in value and not multiline:
+        return f"two spaces in a row at character {value.index('  ') + 1}; use one (a name written two ways counts twice)"
+    if value.isascii():
+        return None
+    if not unicodedata.is_normalized("NFC", value):
+        first = next(ch for ch in value if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch)
+        return (f"not in Unicode NFC form ({describe(first)} is a decomposed character); save the text as NFC, "
+                f"or the same name counts twice: {show(value[:60])}")
+    for word in re.findall(r"\w+", value):
+        if word.isascii() or not any(c.isascii() and c.isalpha() for c in word):
+            continue
+        scripts = {_script(ch) for ch in word if ch.isalpha()}
+        odd = scripts & _CONFUSABLE_SCRIPTS
+        if odd and "Latin" in scripts:
+            ch = next(c for c in word if _script(c) in odd)
+            return f"{_script(ch)} {ch!r} ({describe(ch)}) among Latin letters in the word {show(word)}: a look-alike letter"
+    return None
+
+
+def _free_text(f: Field) -> bool:
+    return f.type == "string" and f.enum is None and f.pattern is None and f.format is None
 
 
 def _check_value(f: Field, value: str, today: date) -> str | None:
@@ -143,33 +314,53 @@ def _check_value(f: Field, value: str, today: date) -> str | None:
         return "leading or trailing spaces; remove them"
     if value == "":
         return "a value is required" if f.required else None
+    chars = _characters_problem(f, value)
+    if chars:
+        return chars
     if f.type == "integer":
         if not _INT.fullmatch(value):
-            return f"expected a whole number without separators, got {value!r}"
+            hint = lookalike(value) if any(ch.isdigit() for ch in value) else None
+            return f"expected a whole number in ASCII digits without separators or leading zeros, got {show(value)}" + (
+                f" ({hint} is not an ASCII digit)" if hint else "")
+        if len(value.lstrip("-")) > 19 or not -INT64_MAX - 1 <= int(value) <= INT64_MAX:
+            return f"number out of range: at most {INT64_MAX} (a 64-bit integer), got {value[:30]}"
         if f.minimum is not None and int(value) < f.minimum:
             return f"expected a number >= {f.minimum}, got {value}"
     elif f.type == "date":
         d = parse_date(value)
         if d is None:
-            return f"expected a real date as YYYY-MM-DD, got {value!r}"
+            hint = lookalike(value) if any(ch.isdigit() for ch in value) else None
+            return f"expected a real date as YYYY-MM-DD, got {show(value)}" + (f" ({hint} is not an ASCII digit)" if hint else "")
+        if d < EARLIEST_DATE:
+            return f"date {value} is before {EARLIEST_DATE}, the earliest date the loaders can hold (datetime64[ns])"
         if d > today:
             return f"date {value} is in the future (today is {today.isoformat()})"
     elif f.type == "list":
         items = value.split(f.delimiter)
         if any(not i or i != i.strip() for i in items):
-            return f"expected items separated by '{f.delimiter}' without spaces or empty items, got {value!r}"
+            return f"expected items separated by '{f.delimiter}' without spaces or empty items, got {show(value)}"
+        repeated = next((i for n, i in enumerate(items) if i in items[:n]), None)
+        if repeated is not None:
+            return f"item {show(repeated)} is listed twice"
     if f.enum is not None and value not in f.enum:
-        return f"expected one of {', '.join(f.enum)}; got {value!r}"
-    if f.pattern is not None and f.type != "list" and not re.fullmatch(f.pattern, value):
-        return f"expected a value matching {f.pattern}, got {value!r}"
+        hint = lookalike(value)
+        return f"expected one of {', '.join(f.enum)}; got {show(value)}" + (f": {hint} is not an ASCII letter" if hint else "")
+    if f.pattern is not None and f.type != "list" and not re.fullmatch(f.pattern, value, flags=re.ASCII):
+        hint = lookalike(value)
+        return f"expected a value matching {f.pattern}, got {show(value)}" + (
+            f": {hint} is not an ASCII letter or digit (ids and codes are ASCII)" if hint else "")
     if f.pattern is not None and f.type == "list":
-        bad = [i for i in value.split(f.delimiter) if not re.fullmatch(f.pattern, i)]
+        bad = [i for i in value.split(f.delimiter) if not re.fullmatch(f.pattern, i, flags=re.ASCII)]
         if bad:
-            return f"expected items matching {f.pattern}, got {bad[0]!r}"
+            hint = lookalike(bad[0])
+            return f"expected items matching {f.pattern}, got {show(bad[0])}" + (f" ({hint} is not ASCII)" if hint else "")
     if f.max_length is not None and len(value) > f.max_length:
         return f"too long: {len(value)} characters, at most {f.max_length}"
-    if f.format == "uri" and not _url_ok(value):
-        return f"expected a full http(s) URL, got {value!r}"
+    if f.format == "uri":
+        return _url_problem(value)
+    if _free_text(f) and value.startswith(FORMULA_PREFIXES):
+        return (f"starts with {value[0]!r}, which a spreadsheet runs as a formula when the downloaded CSV is opened; "
+                "start the text with a letter, a digit or a quotation mark")
     return None
 
 
@@ -207,23 +398,40 @@ def _values(f: Field, value: str) -> list[str]:
     return value.split(f.delimiter) if f.type == "list" else [value]
 
 
+#: Unknown references reported one by one per column; the rest of that column is counted.
+MAX_REFERENCE_PROBLEMS = 10
+
+
 def check_references(tables: dict[str, Table]) -> list[Problem]:
-    """Every foreign key resolves (list columns item by item)."""
+    """Every foreign key resolves (list columns item by item).
+
+    When the referenced table itself is broken (missing, unreadable, no rows) its problem is the
+    root cause: the references into it are summarised in one line per column, not listed."""
     problems: list[Problem] = []
     for t in tables.values():
         for fk in t.resource.foreign_keys:
             target = tables.get(fk.resource)
             if target is None:
                 continue
-            known = {r[fk.reference_fields[0]] for r in target.rows}
             col = fk.fields[0]
             f = t.resource.field(col)
-            for row, line in zip(t.rows, t.lines, strict=True):
-                for item in _values(f, row[col]):
-                    if item not in known:
-                        problems.append(
-                            Problem(t.file, line, col, f"{item!r} is not a known {fk.reference_fields[0]} in {target.file}")
-                        )
+            if target.broken:
+                n = sum(len(_values(f, row[col])) for row in t.rows)
+                if n:
+                    problems.append(Problem(t.file, t.lines[0], col, f"{n} reference(s) to {target.file} not checked: "
+                                            "that table is broken (see its problem); fix it first"))
+                continue
+            known = {r[fk.reference_fields[0]] for r in target.rows}
+            found = [(line, item) for row, line in zip(t.rows, t.lines, strict=True)
+                     for item in _values(f, row[col]) if item not in known]
+            for line, item in found[:MAX_REFERENCE_PROBLEMS]:
+                hint = lookalike(item)
+                problems.append(Problem(t.file, line, col, f"{show(item)} is not a known {fk.reference_fields[0]} in {target.file}"
+                                        + (f" ({hint} is not an ASCII letter)" if hint else "")))
+            if len(found) > MAX_REFERENCE_PROBLEMS:
+                rest = found[MAX_REFERENCE_PROBLEMS:]
+                problems.append(Problem(t.file, rest[0][0], col, f"... and {len(rest)} more unknown {fk.reference_fields[0]} "
+                                        f"value(s) in this column (lines {rest[0][0]}-{rest[-1][0]}); check {target.file} first"))
     return problems
 
 
@@ -251,6 +459,14 @@ def check_country_codes(tables: dict[str, Table]) -> list[Problem]:
                     if re.fullmatch(r"[A-Z]{3}", item) and item not in allowed:
                         problems.append(Problem(t.file, line, f.name, f"{item!r} is not an ISO 3166-1 alpha-3 code"))
     return problems
+
+
+def _int_or_none(value: str) -> int | None:
+    """A cell as an integer when it is one the loaders can hold (cross-cell rules skip the rest)."""
+    if not _INT.fullmatch(value) or len(value.lstrip("-")) > 19:
+        return None
+    n = int(value)
+    return n if -INT64_MAX - 1 <= n <= INT64_MAX else None
 
 
 def _date_of(row: Row, col: str) -> date | None:
@@ -284,7 +500,7 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                 lo, hi = row["low"], row["high"]
                 if lo == "" and hi == "":
                     problems.append(Problem(t.file, line, "low", "low and high are both empty; give at least one"))
-                elif _INT.fullmatch(lo) and _INT.fullmatch(hi) and int(lo) > int(hi):
+                elif _int_or_none(lo) is not None and _int_or_none(hi) is not None and int(lo) > int(hi):
                     problems.append(Problem(t.file, line, "high", f"low {lo} is greater than high {hi}"))
                 problems += _check_qualifier(t, row, line)
                 problems += _check_metric_kind(t, row, line, kinds)
@@ -293,6 +509,11 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                 if stated and pub and stated > pub:
                     problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
             elif name == "relations":
+                if row["source_actor"] and row["source_actor"] == row["target_actor"]:
+                    problems.append(Problem(t.file, line, "target_actor", f"a relation from {show(row['source_actor'])} to itself"))
+                if row["status"] == "active" and row["end"]:
+                    problems.append(Problem(t.file, line, "status", f"status is 'active' but the relation ended on {row['end']}; "
+                                            "use 'ended' or remove the end date"))
                 problems += _order(t, row, line, "start", "end")
                 problems += _order(t, row, line, "first_reported", "acknowledged")
                 if not row.get("assessed_as") and (not row.get("acknowledged") or row["acknowledged"] > row["first_reported"]):
@@ -303,10 +524,15 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                 if row["status"] == "ended" and not row["end"]:
                     problems.append(Problem(t.file, line, "end", "status is 'ended' but no end date is given"))
             elif name == "treaties":
+                if row["parties"] and len(set(row["parties"].split(";"))) < 2:
+                    problems.append(Problem(t.file, line, "parties", "a treaty needs at least two parties"))
                 problems += _order(t, row, line, "signed", "in_force")
                 problems += _order(t, row, line, "in_force", "ended")
             elif name == "declarations":
                 problems += _order(t, row, line, "period_start", "period_end")
+                problems += _not_before(t, row, line, "period_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
+            elif name == "arrest_warrants":
+                problems += _not_before(t, row, line, "issued", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
             elif name == "states_parties":
                 problems += _check_state_party(t, row, line)
     return problems
@@ -365,24 +591,127 @@ def check_duplicate_claims(tables: dict[str, Table]) -> list[Problem]:
     return problems
 
 
+#: The date column of each table a dated status can change: no status holds before it.
+_HISTORY_DATE = {"arrest_warrants": "issued", "declarations": "lodged"}
+
+
 def check_status_history(tables: dict[str, Table]) -> list[Problem]:
-    """Every dated status names a row that exists."""
+    """Every dated status names a row that exists, starts no earlier than that row's own date,
+    and holds a value its column allows ('public': yes or no), so the as-of loaders can set it."""
     t = tables.get("status_history")
     if t is None:
         return []
     problems = []
     for row, line in zip(t.rows, t.lines, strict=True):
+        if row["field"] == "public" and row["value"] not in ("yes", "no"):
+            problems.append(Problem(t.file, line, "value", f"a 'public' entry is yes or no, got {show(row['value'])}"))
         target = tables.get(row["table"])
-        if target is None:
+        if target is None or target.broken:
             continue
         pk = target.resource.primary_key[0]
-        if row["key"] not in {r[pk] for r in target.rows}:
-            problems.append(Problem(t.file, line, "key", f"{row['key']!r} is not a known {pk} in {target.file}"))
+        rows = {r[pk]: r for r in target.rows}
+        if row["key"] not in rows:
+            problems.append(Problem(t.file, line, "key", f"{show(row['key'])} is not a known {pk} in {target.file}"))
+            continue
+        if row["field"] != "public":
+            if row["field"] not in target.resource.column_names:
+                problems.append(Problem(t.file, line, "field", f"{target.file} has no column {show(row['field'])}"))
+                continue
+            allowed = target.resource.field(row["field"]).enum
+            if allowed is not None and row["value"] not in allowed:
+                problems.append(Problem(t.file, line, "value", f"{show(row['value'])} is not a {row['field']} that {target.file} "
+                                        f"allows ({', '.join(allowed)})"))
+        col = _HISTORY_DATE.get(row["table"])
+        own, valid = parse_date(rows[row["key"]].get(col, "")), parse_date(row["valid_from"])
+        if col and own and valid and valid < own:
+            problems.append(Problem(t.file, line, "valid_from", f"valid_from {valid} is before the row's own {col} date {own}"))
     return problems
 
 
+#: Columns that do not make two rows different facts.
+_ANNOTATIONS = frozenset({"verification"})
+
+
+def check_duplicate_rows(tables: dict[str, Table]) -> list[Problem]:
+    """The same row twice under a new id (every column but the id and the verification stamp equal)."""
+    problems = []
+    for name, t in tables.items():
+        if len(t.resource.primary_key) != 1 or name == "claims":  # claims: check_duplicate_claims, finer
+            continue
+        pk = t.resource.primary_key[0]
+        cols = [c for c in t.resource.column_names if c != pk and c not in _ANNOTATIONS]
+        seen: dict[tuple[str, ...], tuple[int, str]] = {}
+        for row, line in zip(t.rows, t.lines, strict=True):
+            key = tuple(row[c] for c in cols)
+            if key in seen:
+                problems.append(Problem(t.file, line, pk, f"repeats {show(seen[key][1])} (line {seen[key][0]}) under a new id"))
+            else:
+                seen[key] = (line, row[pk])
+    return problems
+
+
+#: Names that must not repeat: one institution or actor is one row, however its name is written.
+UNIQUE_NAMES = (("claimants", "name"), ("claimants", "short_name"), ("actors", "name"))
+
+
+def _name_key(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
+
+
+def check_unique_names(tables: dict[str, Table]) -> list[Problem]:
+    """The same institution or actor under two ids (names equal ignoring case, width and spacing)."""
+    problems = []
+    for name, col in UNIQUE_NAMES:
+        t = tables.get(name)
+        if t is None:
+            continue
+        pk = t.resource.primary_key[0]
+        seen: dict[str, tuple[int, str]] = {}
+        for row, line in zip(t.rows, t.lines, strict=True):
+            key = _name_key(row[col])
+            if key and key in seen:
+                problems.append(Problem(t.file, line, col, f"same {col} as {show(seen[key][1])} (line {seen[key][0]}), ignoring case, "
+                                        "width and spacing: one institution is one row"))
+            elif key:
+                seen[key] = (line, row[pk])
+    return problems
+
+
+def check_unlisted_files(package: Package, data_dir: Path, shown_dir: str) -> list[Problem]:
+    """A CSV in the data directory that no resource describes is never checked: say so."""
+    listed = {(data_dir / r.path).resolve() for r in package.resources}
+    return [Problem(f"{shown_dir}/{p.relative_to(data_dir).as_posix()}", 0, "", "this CSV has no resource in datapackage.json, "
+                    "so nothing checks it; describe it there or remove it")
+            for p in sorted(data_dir.rglob("*.csv")) if p.resolve() not in listed]
+
+
+ROME_ADOPTED = date(1998, 7, 17)
+ROME_SIGNATURE_CLOSED = date(2000, 12, 31)  # Art. 125(1): open for signature until 31 December 2000
+ROME_IN_FORCE = date(2002, 7, 1)
+
+
+def _not_before(t: Table, row: Row, line: int, col: str, earliest: date, what: str) -> list[Problem]:
+    d = _date_of(row, col)
+    if d and d < earliest:
+        return [Problem(t.file, line, col, f"{col} {d} is before {what} on {earliest}")]
+    return []
+
+
 def _check_state_party(t: Table, row: Row, line: int) -> list[Problem]:
+    """The treaty order of a State Party's dates: signature (17 July 1998 to 31 December 2000,
+    Art. 125(1)) before deposit, deposit before entry into force, withdrawal after deposit."""
     out: list[Problem] = []
+    signed = _date_of(row, "signed")
+    if signed and not ROME_ADOPTED <= signed <= ROME_SIGNATURE_CLOSED:
+        out.append(Problem(t.file, line, "signed", f"the Statute was open for signature from {ROME_ADOPTED} to "
+                           f"{ROME_SIGNATURE_CLOSED} (Art. 125(1)), not on {signed}"))
+    out += _not_before(t, row, line, "deposited", ROME_ADOPTED, "the Statute's adoption")
+    out += _order(t, row, line, "signed", "deposited")
+    if row["instrument"] != "succession":  # a succession takes effect from independence, before the notice
+        out += _order(t, row, line, "deposited", "entry_into_force")
+    out += _order(t, row, line, "deposited", "withdrawal_notified")
+    if _date_of(row, "withdrawal_notified") and not _date_of(row, "deposited"):
+        out.append(Problem(t.file, line, "withdrawal_notified", "a withdrawal needs the deposit it withdraws from"))
     dep, eif = _date_of(row, "deposited"), _date_of(row, "entry_into_force")
     if dep and eif and row["instrument"] != "succession" and entry_into_force(dep) != eif:
         out.append(
@@ -419,7 +748,10 @@ def validate_package(package: Package, data_dir: Path, today: date | None = None
     problems += check_country_codes(tables)
     problems += check_rows(tables)
     problems += check_duplicate_claims(tables)
+    problems += check_duplicate_rows(tables)
+    problems += check_unique_names(tables)
     problems += check_status_history(tables)
+    problems += check_unlisted_files(package, data_dir, shown_dir)
     if problems:
         raise DataValidationError(problems)
     return tables

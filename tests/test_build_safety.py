@@ -1,0 +1,201 @@
+"""The build never destroys what it did not make, validates --as-of before touching anything,
+builds into a temporary directory, locks its output, says why a kernel cannot start, and an
+as-of build ships only what was known then."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import build, data, outdir
+from helpers.schema import load_package
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tree_hash(d: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(d.rglob("*")):
+        h.update(str(p.relative_to(d)).encode())
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "helpers.build", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.mark.parametrize("out", ["data", ".", "data/sub", ".git", "..", "/"])
+def test_refuses_the_repository_its_data_and_above(out):
+    before = tree_hash(ROOT / "data")
+    run = run_build("--out", out)
+    assert run.returncode == 2 and "refusing to build into" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr
+    assert tree_hash(ROOT / "data") == before
+
+
+@pytest.mark.parametrize("marker", [False, True])
+def test_refuses_a_directory_holding_a_project(tmp_path, marker):
+    project = tmp_path / "other-project"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "claims.csv").write_text("x\n", encoding="utf-8")
+    if marker:  # a marker copied into a repository does not make it a build output
+        (project / ".git").mkdir()
+        (project / outdir.MARKER).write_text("copied", encoding="utf-8")
+    before = tree_hash(project)
+    run = run_build("--out", str(project))
+    assert run.returncode == 2 and ("holds .git" if marker else "holds data") in run.stderr, run.stderr
+    assert tree_hash(project) == before
+
+
+def test_refuses_a_non_empty_directory_it_did_not_create(tmp_path):
+    mine = tmp_path / "thesis"
+    mine.mkdir()
+    (mine / "chapter1.tex").write_text("precious", encoding="utf-8")
+    with pytest.raises(outdir.UnsafeOutput, match="not created by the build"):
+        build.build(mine)
+    assert (mine / "chapter1.tex").read_text(encoding="utf-8") == "precious"
+
+
+def test_replaces_only_its_own_earlier_build(tmp_path):
+    out = tmp_path / "site"
+    build.build(out)
+    assert (out / outdir.MARKER).is_file() and (out / "index.html").is_file()
+    (out / "stale.html").write_text("from an older build", encoding="utf-8")
+    build.build(out)
+    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["site"]
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build.build(out)
+    before = tree_hash(out)
+
+    def broken(tmp, *args):
+        (tmp / "index.html").write_text("half a site", encoding="utf-8")
+        raise RuntimeError("notebook exploded")
+
+    monkeypatch.setattr(build, "_build", broken)
+    with pytest.raises(RuntimeError, match="exploded"):
+        build.build(out)
+    assert tree_hash(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["site"]
+
+
+@pytest.mark.parametrize("as_of,fragment", [
+    ("2024-02-30", "not a real date"),
+    ("2024-12", "YYYY-MM-DD"),
+    ("31/12/2024", "YYYY-MM-DD"),
+    ("20241231", "YYYY-MM-DD"),
+    ("2999-01-01", "in the future"),
+    ("1999-06-01", "before the earliest claim"),
+])
+def test_as_of_is_checked_before_anything_is_touched(tmp_path, as_of, fragment):
+    out = tmp_path / "site"
+    build.build(out)
+    before = tree_hash(out)
+    run = run_build("--out", str(out), "--as-of", as_of)
+    assert run.returncode == 2 and fragment in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert tree_hash(out) == before
+
+
+def test_two_builds_into_one_directory_are_refused(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    with outdir.lock(out.resolve()):
+        with pytest.raises(outdir.BuildLocked, match="another build into"):
+            build.build(out)
+        run = run_build("--out", str(out))
+        assert run.returncode == 2 and "another build into" in run.stderr
+    assert not any(out.iterdir())
+
+
+def test_a_kernel_that_cannot_start_is_explained(tmp_path, monkeypatch):
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({"argv": [str(tmp_path / "no-such-python"), "-m", "ipykernel_launcher", "-f",
+                                                            "{connection_file}"], "display_name": "broken", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("1 + 1")]
+    nbformat.write(nb, tmp_path / "tiny.ipynb")
+    out = tmp_path / "site"
+    with pytest.raises(build.BuildError, match="kernel for tiny.ipynb could not start"):
+        build.build(out, execute=True, notebooks=[tmp_path / "tiny.ipynb"])
+    assert not out.exists()
+
+
+def _rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("as_of", ["2025-06-30", "2023-06-30"])
+def test_an_as_of_build_ships_no_later_rows(tmp_path, as_of):
+    cut = data.to_date(as_of)
+    for res in load_package().resources:
+        target = tmp_path / res.path
+        build.write_download(res, as_of, target)
+        header, *rows = _rows(target.read_text(encoding="utf-8"))
+        assert header == res.column_names
+        assert len(rows) == len(data.load(res.name, as_of))
+    claims = _rows((tmp_path / "claims.csv").read_text(encoding="utf-8"))
+    stated = claims[0].index("stated")
+    assert claims[1:] and all(r[stated] <= as_of for r in claims[1:])
+    full = _rows((ROOT / "data" / "claims.csv").read_text(encoding="utf-8"))
+    assert len(claims) < len(full)
+    sources = _rows((tmp_path / "sources.csv").read_text(encoding="utf-8"))
+    published = sources[0].index("published")
+    assert all(r[published] and data.to_date(r[published]) <= cut for r in sources[1:])
+    relations = _rows((tmp_path / "relations.csv").read_text(encoding="utf-8"))
+    end = relations[0].index("end")
+    assert all(not r[end] or r[end] <= as_of for r in relations[1:])
+
+
+def test_the_latest_build_ships_the_files_themselves(tmp_path):
+    for res in load_package().resources:
+        build.write_download(res, None, tmp_path / res.path)
+        assert (tmp_path / res.path).read_bytes() == (ROOT / "data" / res.path).read_bytes()
+
+
+def test_download_values_round_trip(tmp_path):
+    """Typed values written back as CSV are the values in the file (as of today nothing is cut)."""
+    today = data.to_date(None).date().isoformat()
+    for name in ("actors", "claimants", "metrics", "regions", "treaty_obligations"):
+        res = load_package().resource(name)
+        build.write_download(res, today, tmp_path / res.path)
+        assert _rows((tmp_path / res.path).read_text(encoding="utf-8")) == _rows((ROOT / "data" / res.path).read_text(encoding="utf-8"))
+
+
+def test_every_status_date_loads():
+    """status_history gave declarations the status 'lodged', which declarations.status did not list,
+    so every as-of load on such a date raised TypeError (the README's own AS_OF=2024-12-31)."""
+    for when in sorted(set(data.load("status_history")["valid_from"])):
+        for name in ("declarations", "arrest_warrants"):
+            data.load(name, when)
+
+
+def test_a_link_to_the_data_is_refused(tmp_path):
+    link = tmp_path / "site"
+    link.symlink_to(ROOT / "data")
+    before = tree_hash(ROOT / "data")
+    with pytest.raises(outdir.UnsafeOutput, match="inside data/"):
+        build.build(link)
+    assert tree_hash(ROOT / "data") == before and link.is_symlink()
+
+
+def test_a_file_is_refused(tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("keep", encoding="utf-8")
+    with pytest.raises(outdir.UnsafeOutput, match="not a directory"):
+        build.build(target)
+    assert target.read_text(encoding="utf-8") == "keep"

@@ -1,0 +1,53 @@
+"""A checkout moved or copied with its .venv: the Makefile notices that the environment points
+at the old folder and rebuilds it instead of trusting its stamp (dry runs with a stand-in python)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+
+
+def checkout(tmp_path: Path) -> Path:
+    """A checkout with the project's Makefile, an up-to-date install stamp and a .venv whose
+    python cannot import helpers (tests replace it with one reporting where it looks)."""
+    d = tmp_path / "moved-checkout"
+    (d / "src").mkdir(parents=True)
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy(ROOT / name, d / name)
+    bin_dir = d / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    python = bin_dir / "python"
+    python.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    python.chmod(0o755)
+    stamp = subprocess.run("cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1", shell=True, cwd=d, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    (d / ".venv" / f".installed-{stamp}").touch()
+    return d
+
+
+def dry_run(d: Path) -> str:
+    return subprocess.run(["make", "-n", "venv"], cwd=d, capture_output=True, text=True, check=True).stdout
+
+
+def test_an_environment_of_this_checkout_is_trusted(tmp_path):
+    d = checkout(tmp_path)
+    here = f"{(d / '.venv').resolve()} {(d / 'src').resolve()}"
+    (d / ".venv" / "bin" / "python").write_text(f"#!/bin/sh\necho '{here}'\n", encoding="utf-8")
+    assert "pip install" not in dry_run(d)
+
+
+@pytest.mark.parametrize("sees", ["{venv} /old/place/src", "/old/place/.venv /old/place/src", None])
+def test_an_environment_pointing_elsewhere_is_rebuilt(tmp_path, sees):
+    d = checkout(tmp_path)
+    if sees is not None:
+        (d / ".venv" / "bin" / "python").write_text("#!/bin/sh\necho '" + sees.format(venv=(d / ".venv").resolve()) + "'\n",
+                                                     encoding="utf-8")
+    plan = dry_run(d)
+    assert "belongs to another checkout" in plan and "venv --clear" in plan and "pip install" in plan and "-e ." in plan
