@@ -32,6 +32,8 @@ CY_A, CY_ES, CY_KA, CY_O, GR_O = "\u0430", "\u0441", "\u041a", "\u043e", "\u03bf
 
 # (label, file, old, new, expected line, expected column, message fragment)
 CASES = [
+    # one page under two ids (found in the real data: six pages were cited twice)
+    ("one page, two source ids", "sources.csv", "https://news.example.com/a", "https://example.gov/statement", 3, "url", "one page is one source"),
     # invisible and control characters
     ("NUL in a name", "claims.csv", "Example Minister", "Example\x00Minister", 2, "speaker", "U+0000"),
     ("BOM inside a cell", "sources.csv", "Statement on troops", "\ufeffStatement on troops", 2, "title", "U+FEFF"),

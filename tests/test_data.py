@@ -96,3 +96,7 @@ def test_as_of_loads_nothing_published_later():
     sp = data.load("states_parties", cutoff)
     assert sp.loc[sp["iso3"] == "HUN", "withdrawal_notified"].isna().all()  # notified 2 June 2025
     assert len(c) < len(data.claims())
+    ch = data.load("recruitment_channels", cutoff)
+    assert (ch["stated"] <= cutoff).all() and (ch["source_id"].map(published) <= cutoff).all()
+    assert len(ch) < len(data.load("recruitment_channels"))
+    assert (data.load("status_history", cutoff)["valid_from"] <= cutoff).all()

@@ -19,7 +19,7 @@ def checkout(tmp_path: Path) -> Path:
     python cannot import helpers (tests replace it with one reporting where it looks)."""
     d = tmp_path / "moved-checkout"
     (d / "src").mkdir(parents=True)
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+    for name in ("Makefile", "requirements.lock", "pyproject.toml", "package.json", "package-lock.json"):
         shutil.copy(ROOT / name, d / name)
     bin_dir = d / ".venv" / "bin"
     bin_dir.mkdir(parents=True)

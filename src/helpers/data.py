@@ -142,6 +142,11 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         return _apply_history(_known_by(frame, "lodged", when), name, "declaration_id", tables["status_history"], when)
     if name == "arrest_warrants":
         return _apply_history(_known_by(frame, "issued", when), name, "warrant_id", tables["status_history"], when)
+    if name == "recruitment_channels":
+        pub = frame["source_id"].map(published)
+        return frame[(frame["stated"] <= when) & ((pub <= when) | (pub.isna() & (as_of is None)))].reset_index(drop=True)
+    if name == "status_history":
+        return _known_by(frame, "valid_from", when)
     if name == "legal_context":
         return _known_by(frame, "date", when)
     return frame

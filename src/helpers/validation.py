@@ -651,7 +651,7 @@ def check_duplicate_rows(tables: dict[str, Table]) -> list[Problem]:
 
 
 #: Names that must not repeat: one institution or actor is one row, however its name is written.
-UNIQUE_NAMES = (("claimants", "name"), ("claimants", "short_name"), ("actors", "name"))
+UNIQUE_NAMES = (("claimants", "name"), ("claimants", "short_name"), ("actors", "name"), ("sources", "url"))
 
 
 def _name_key(value: str) -> str:
@@ -670,8 +670,9 @@ def check_unique_names(tables: dict[str, Table]) -> list[Problem]:
         for row, line in zip(t.rows, t.lines, strict=True):
             key = _name_key(row[col])
             if key and key in seen:
+                what = "one page is one source" if col == "url" else "one institution is one row"
                 problems.append(Problem(t.file, line, col, f"same {col} as {show(seen[key][1])} (line {seen[key][0]}), ignoring case, "
-                                        "width and spacing: one institution is one row"))
+                                        f"width and spacing: {what}"))
             elif key:
                 seen[key] = (line, row[pk])
     return problems
