@@ -62,9 +62,10 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def show(fig: Figure, name: str, alt: str) -> None:
+def show(fig: Figure, name: str, alt: str, interactive: dict | None = None) -> None:
     """Display `fig` inline as PNG with `alt` as its text, export SVG and PNG when
-    $FIGURES_DIR is set (the build sets it), then close the figure."""
+    $FIGURES_DIR is set (the build sets it), then close the figure. `interactive` (a Vega-Lite spec
+    from ``helpers.interactive``) travels with the PNG; the site renders it, the notebook shows the PNG."""
     from IPython.display import display
 
     png = io.BytesIO()
@@ -76,8 +77,10 @@ def show(fig: Figure, name: str, alt: str) -> None:
         fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None, "Creator": None})
         stem.with_suffix(".png").write_bytes(png.getvalue())
     plt.close(fig)
-    display({"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": f"[Figure: {alt}]"},
-            raw=True, metadata={"image/png": {"alt": alt, "name": slugify(name)}})
+    bundle = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": f"[Figure: {alt}]"}
+    if interactive is not None:
+        bundle["application/vnd.helpers.claims-chart+json"] = interactive
+    display(bundle, raw=True, metadata={"image/png": {"alt": alt, "name": slugify(name)}})
 
 
 def _date_axis(ax) -> None:
