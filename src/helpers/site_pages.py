@@ -55,7 +55,7 @@ header.site form.search { margin-left:auto; } header.site input[type=search] { f
 nav.toc details > summary { cursor:pointer; font-weight:bold; list-style-position:outside; }
 .output-html, .output-md { max-width:100%; overflow-x:auto; }
 table.data-table, table.dict { max-width:100%; }
-li, p, td, blockquote, figcaption { overflow-wrap:anywhere; }
+li, p, blockquote, figcaption { overflow-wrap:anywhere; } td { overflow-wrap:break-word; }
 p.chart-title { font-weight:bold; font-size:1.05rem; margin:.2rem 0; } p.chart-subtitle { margin:0 0 .4rem; }
 figure.chart { border:1px solid var(--line); background:white; padding:.6rem; }
 .vl-target { width:100%; min-height:120px; } .vl-target svg { max-width:100%; }
