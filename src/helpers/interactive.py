@@ -80,7 +80,7 @@ TOOLTIP = [{"field": "institution", "title": "Institution"}, {"field": "date_tex
 
 def _config() -> dict:
     return {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e5e5e5", "titleFontWeight": "normal"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal", "columns": 3,
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal", "columns": 2,
                        "labelLimit": 220},
             "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "subtitleColor": "#555"},
             "view": {"stroke": None}}
