@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
-# Registry packages read offline (world-atlas: Natural Earth boundaries for the origin map), pinned by package-lock.json.
+# Registry packages read offline, pinned by package-lock.json: world-atlas (Natural Earth boundaries for the origin map);
+# vega, vega-lite, vega-embed (their minified builds are copied into the site for the interactive claims charts).
 NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 JOBS ?= 2
@@ -35,7 +36,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@rm -f $(VENV)/.installed-* && touch $@
 
 $(NODE_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm not found: install Node.js and npm (Debian: apt-get install nodejs npm); the origin map reads the world-atlas package" >&2; exit 1; }
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found: install Node.js and npm (Debian: apt-get install nodejs npm); the origin map reads world-atlas and the site copies the Vega builds" >&2; exit 1; }
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 

@@ -1,8 +1,10 @@
 """Measure the test suite against its floor, per-notebook execution, import and load costs.
 
-Run with ``make bench``. Prints the numbers and writes them to benchmarks/results.json and
+Run with ``make bench`` (``python benchmarks/bench_suite.py --notebooks`` measures the notebooks against their floor only). Prints the numbers and writes them to benchmarks/results.json and
 benchmarks/RESULTS.md (which the README quotes). Nothing here asserts a speed: it measures.
 
+- notebooks: strict nbval over the notebooks alone (xdist loadfile), against the floor: the same command
+  over import-only copies; the ratio notebooks/floor is the execution target (at most 1.5)
 - suite: the README's test command (unit tests + strict nbval on every notebook, xdist loadfile)
 - floor: the same invocation over copies of the notebooks holding only their import lines,
   plus the same unit tests; the ratio suite/floor is what the notebooks' own work costs
@@ -61,9 +63,14 @@ def import_only_copies(target: Path) -> list[Path]:
     return out
 
 
-def pytest_cmd(notebooks: list[Path]) -> list[str]:
+def pytest_cmd(notebooks: list[Path], with_tests: bool = True) -> list[str]:
     return [PY, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", "-p", "no:cacheprovider",
-            str(ROOT / "tests"), *map(str, notebooks)]
+            *([str(ROOT / "tests")] if with_tests else []), *map(str, notebooks)]
+
+
+def best_of(cmd: list[str], runs: int = 3) -> float:
+    """The fastest of `runs` timings (the least disturbed by other work on the machine)."""
+    return min(timed(cmd) for _ in range(runs))
 
 
 def per_notebook() -> dict[str, float]:
@@ -104,10 +111,19 @@ t0 = time.perf_counter(); d.load_tables(); print(time.perf_counter() - t0)
 
 
 def main() -> int:
+    quick = "--notebooks" in sys.argv[1:]
     results: dict[str, object] = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
     results["per_notebook_s"] = per_notebook()
     with tempfile.TemporaryDirectory() as tmp:
         floor_nbs = import_only_copies(Path(tmp))
+        results["notebooks_s"] = round(best_of(pytest_cmd(NOTEBOOKS, with_tests=False)), 2)
+        results["notebooks_floor_s"] = round(best_of(pytest_cmd(floor_nbs, with_tests=False)), 2)
+        results["notebooks_ratio"] = round(results["notebooks_s"] / results["notebooks_floor_s"], 2)
+        print(f"notebooks alone: {results['notebooks_s']} s; import-only floor: {results['notebooks_floor_s']} s; "
+              f"ratio {results['notebooks_ratio']} (target at most 1.5)", flush=True)
+        print("per notebook: " + ", ".join(f"{k} {v} s" for k, v in results["per_notebook_s"].items()), flush=True)
+        if quick:  # `python benchmarks/bench_suite.py --notebooks`: the execution target only, nothing written
+            return 0
         results["suite_s"] = round(timed(pytest_cmd(NOTEBOOKS)), 1)
         results["floor_s"] = round(timed(pytest_cmd(floor_nbs)), 1)
         shutil.rmtree(tmp, ignore_errors=True)
@@ -121,9 +137,12 @@ def main() -> int:
         "",
         "| measure | value |",
         "|---|---|",
+        f"| notebooks alone (strict nbval, `-n 2 --dist loadfile`, best of 3) | {results['notebooks_s']} s |",
+        f"| floor: the same over import-only copies of the notebooks | {results['notebooks_floor_s']} s |",
+        f"| ratio notebooks / floor (target at most 1.5) | {results['notebooks_ratio']} |",
         f"| test suite (`make test` minus set-up) | {results['suite_s']} s |",
         f"| floor (same command, import-only notebooks, same unit tests) | {results['floor_s']} s |",
-        f"| ratio suite / floor (target at most 1.5) | {results['ratio']} |",
+        f"| ratio suite / floor | {results['ratio']} |",
         *[f"| execute `{k}` | {v} s |" for k, v in results["per_notebook_s"].items()],
         f"| `import pandas, matplotlib.pyplot, networkx` | {results['import_base_s']} s |",
         f"| importing every helpers module on top (target at most 0.2 s) | {results['import_helpers_extra_s']} s |",

@@ -154,3 +154,106 @@ def test_a_country_page_shows_each_claims_quote_and_source(site, browser):
     assert "no figure in the data" in page.inner_text("table.country")
     page.screenshot(path=str(ROOT / "build" / "screenshots" / "countries-KEN.png"), full_page=False)
     page.close()
+
+
+def _claims_by_id():
+    import csv
+
+    return {r["claim_id"]: r for r in csv.DictReader(open(ROOT / "data" / "claims.csv", encoding="utf-8"))}
+
+
+def _source_urls():
+    import csv
+
+    return {r["source_id"]: r["url"] for r in csv.DictReader(open(ROOT / "data" / "sources.csv", encoding="utf-8"))}
+
+
+@pytest.mark.parametrize("stem", ["01_manpower", "04_recruits_by_country"])
+@pytest.mark.parametrize("how", ["hover", "tap"])
+def test_a_claims_chart_point_shows_its_quote_and_source(site, browser, stem, how):
+    """Hovering (mouse) or tapping (touch) a point of a claims chart shows institution, date, figure, quote and a source link."""
+    base, out, _ = site
+    touch = how == "tap"
+    context = browser.new_context(viewport={"width": 390 if touch else 1280, "height": 900}, has_touch=touch, is_mobile=touch)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(urljoin(base, f"{stem}.html"), wait_until="networkidle")
+    page.wait_for_selector("html[data-charts=ready]", timeout=15000)
+    chart = page.locator(".vl-chart").first
+    points = chart.locator(".mark-symbol path")
+    assert points.count() >= 10
+    point = points.nth(points.count() // 2)
+    point.scroll_into_view_if_needed()
+    if touch:
+        point.tap(force=True)
+    else:
+        point.hover(force=True)
+    panel = chart.locator(".claim-detail")
+    panel.wait_for(state="visible", timeout=5000)
+    claim_id = panel.locator("a.claim-permalink").inner_text().removeprefix("claim ").strip()
+    claim = _claims_by_id()[claim_id]
+    assert " ".join(claim["quote"].split()) in " ".join(panel.locator("blockquote").inner_text().split())
+    assert panel.locator("a.claim-source").get_attribute("href") == _source_urls()[claim["source_id"]]
+    assert panel.locator("a.claim-permalink").get_attribute("href") == f"claims.html#claim-{claim_id}"
+    head = panel.locator(".claim-head").inner_text()
+    assert claim["claimant_id"] and head.strip()
+    assert any(w in panel.locator(".claim-figure").inner_text() for w in ("about", "at least", "at most", "exactly", "range"))
+    assert errors == []
+    (ROOT / "build" / "screenshots").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ROOT / "build" / "screenshots" / f"{stem}-chart-{how}-{390 if touch else 1280}.png"))
+    context.close()
+
+
+def test_search_finds_an_institutions_claims(site, browser):
+    """Searching an institution's name lists the institution first and its claims, each a permalink on the claims page."""
+    import csv
+
+    base, out, _ = site
+    institutions = {r["claimant_id"]: r for r in csv.DictReader(open(ROOT / "data" / "claimants.csv", encoding="utf-8"))}
+    claims = [c for c in _claims_by_id().values() if c["claimant_id"] == "kor-nis"]
+    name = institutions["kor-nis"]["short_name"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(urljoin(base, "index.html"), wait_until="networkidle")
+    page.fill("header.site input[type=search]", name)
+    page.press("header.site input[type=search]", "Enter")
+    page.wait_for_selector("html[data-search=ready]")
+    hits = page.locator("#search-results li")
+    assert hits.count() >= len(claims) > 0
+    first = hits.first.locator("a")
+    assert first.get_attribute("href") == "claims.html#inst-kor-nis"
+    found = set(page.eval_on_selector_all("#search-results li.hit-claim a", "els => els.map(e => e.getAttribute('href'))"))
+    assert {f"claims.html#claim-{c['claim_id']}" for c in claims} <= found
+    page.screenshot(path=str(ROOT / "build" / "screenshots" / "search-1280.png"))
+    first.click()
+    page.wait_for_load_state()
+    section = page.locator("#inst-kor-nis")
+    assert section.locator("ol.claims > li").count() == len(claims)
+    assert page.locator(f"#claim-{claims[0]['claim_id']} blockquote").inner_text().strip()
+    # a country and a source are found too
+    page.goto(urljoin(base, "search.html?q=Nepal"), wait_until="networkidle")
+    assert page.locator("#search-results li.hit-country a[href='countries/NPL.html']").count() == 1
+    page.close()
+
+
+PHONE_PAGES = ["index.html", "01_manpower.html", "03_legal_exposure.html", "04_recruits_by_country.html", "bibliography.html",
+               "data.html", "claims.html", "search.html?q=Kursk", "countries/index.html", "countries/PRK.html"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_horizontal_page_scroll_and_screenshots(site, browser, width):
+    """At 1280 and 390 px no page scrolls sideways (tables and figures scroll in their own box); at 390 the contents collapse."""
+    base, out, _ = site
+    page = browser.new_page(viewport={"width": width, "height": 844 if width == 390 else 900})
+    for name in PHONE_PAGES:
+        page.goto(urljoin(base, name), wait_until="networkidle")
+        if ".html?" not in name and name.endswith(".html") and page.locator(".vl-chart").count():
+            page.wait_for_selector("html[data-charts=ready]", timeout=15000)
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, f"{name} at {width} px scrolls sideways ({scroll} > {client})"
+        if page.locator("nav.toc details").count():
+            is_open = page.evaluate("document.querySelector('nav.toc details').open")
+            assert is_open == (width > 760), f"{name}: contents {'open' if is_open else 'closed'} at {width} px"
+        page.screenshot(path=str(ROOT / "build" / "screenshots" / f"{width}-{name.split('?')[0].replace('/', '-')}.png"), full_page=False)
+    page.close()

@@ -24,8 +24,9 @@ from . import data, evidence, legal
 from .citations import bibtex, csl_json
 from .outdir import BuildLocked, UnsafeOutput, building
 from .schema import DATA_DIR, Resource, load_package
-from .site_pages import bibliography, data_dictionary, esc, index_page, notebook_page, page
+from .site_pages import bibliography, claims_page, data_dictionary, esc, index_page, notebook_page, page, search_page
 from .site_render import render
+from .site_search import copy_assets, index_entries, write_index
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -129,6 +130,7 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
 
     when = data.analysis_date(as_of)
     data_date = when.date().isoformat()
+    copy_assets(out)
     rendered = [render(p, out / "figures") for p in executed]
     for nb in rendered:
         _write(out / f"{nb.stem}.html", notebook_page(nb, data_date))
@@ -150,6 +152,11 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     _write(out / "references.json", json.dumps(csl_json(sources), indent=1, ensure_ascii=False) + "\n")
 
     n_countries = _country_pages(out / "countries", claims, sources, as_of, data_date)
+    _write(out / "claims.html", claims_page(claims, sources, data_date))
+    _write(out / "search.html", search_page(data_date))
+    from .origins import origin_countries
+
+    write_index(out, index_entries(rendered, claims, sources, origin_countries(claims)))
 
     figures = sorted(p.name for p in (out / "figures").iterdir())
     listing = "".join(f'<li><a href="{esc(f)}">{esc(f)}</a></li>' for f in figures)
@@ -164,7 +171,7 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     _write(out / "index.html", index_page(rendered, counts, latest_claim, CITATION))
     timings["total_s"] = round(time.perf_counter() - started, 1)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    return {"out": str(out), "pages": len(rendered) + 4 + n_countries, "countries": n_countries, "figures": len(figures),
+    return {"out": str(out), "pages": len(rendered) + 6 + n_countries, "countries": n_countries, "figures": len(figures),
             "bytes": size, **timings}
 
 

@@ -84,12 +84,32 @@ def _stamp(data_dir: Path, package: Package) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p), 0, 0) for p in files)
 
 
+@lru_cache(maxsize=8)
+def _package_cached(data_dir: str, stamp: tuple) -> Package:
+    return load_package(data_dir)
+
+
+def _tables(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """The cached tables themselves (never hand these out: callers get copies). Re-read when a file changes."""
+    d = Path(data_dir or DATA_DIR)
+    pkg = d / "datapackage.json"
+    package = _package_cached(str(d), (pkg.stat().st_mtime_ns, pkg.stat().st_size) if pkg.exists() else (0, 0))
+    return _load_cached(str(d), _stamp(d, package), date.today())
+
+
+_PUBLISHED: list = [None, None]  # [the cached sources frame, its source_id -> published series]
+
+
+def _published(sources: pd.DataFrame) -> pd.Series:
+    """source_id -> published of the cached sources table, computed once per loaded table (read-only)."""
+    if _PUBLISHED[0] is not sources:
+        _PUBLISHED[:] = [sources, sources.set_index("source_id")["published"]]
+    return _PUBLISHED[1]
+
+
 def load_tables(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """All tables, validated and typed (cached until a file changes). Copies are returned."""
-    d = Path(data_dir or DATA_DIR)
-    package = load_package(d)
-    tables = _load_cached(str(d), _stamp(d, package), date.today())
-    return {k: v.copy() for k, v in tables.items()}
+    return {k: v.copy() for k, v in _tables(data_dir).items()}
 
 
 def _known_by(frame: pd.DataFrame, col: str, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -111,12 +131,14 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
     list, later ends blanked); treaties by signature (later ratification or end blanked);
     legal tables by their own dates (later withdrawals blanked).
     """
-    tables = load_tables(data_dir)
+    tables = _tables(data_dir)  # read-only here: every branch below builds a new frame, the last returns a copy
     if name not in tables:
         raise KeyError(f"unknown table {name!r}; known: {', '.join(sorted(tables))}")
     when = to_date(as_of)
     frame = tables[name]
-    published = tables["sources"].set_index("source_id")["published"]
+    if name in ("metrics", "claimants", "regions"):  # reference tables: no dates to apply
+        return frame.copy()
+    published = _published(tables["sources"])
     if name == "sources":  # an undated page is known today, but enters no as-of view
         return frame[(frame["published"].isna() & (as_of is None)) | (frame["published"] <= when)].reset_index(drop=True)
     if name == "claims":
@@ -149,7 +171,7 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         return _known_by(frame, "valid_from", when)
     if name == "legal_context":
         return _known_by(frame, "date", when)
-    return frame
+    return frame.copy()
 
 
 def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -69,9 +69,10 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def show(fig: Figure, name: str, alt: str) -> None:
+def show(fig: Figure, name: str, alt: str, interactive: dict | None = None) -> None:
     """Display `fig` inline as PNG with `alt` as its text, export SVG and PNG when
-    $FIGURES_DIR is set (the build sets it), then close the figure."""
+    $FIGURES_DIR is set (the build sets it), then close the figure. `interactive` (a Vega-Lite spec
+    from ``helpers.interactive``) travels with the PNG; the site renders it, the notebook shows the PNG."""
     from IPython.display import display
 
     png = io.BytesIO()
@@ -83,8 +84,10 @@ def show(fig: Figure, name: str, alt: str) -> None:
         fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None, "Creator": None})
         stem.with_suffix(".png").write_bytes(png.getvalue())
     plt.close(fig)
-    display({"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": f"[Figure: {alt}]"},
-            raw=True, metadata={"image/png": {"alt": alt, "name": slugify(name)}})
+    bundle = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": f"[Figure: {alt}]"}
+    if interactive is not None:
+        bundle["application/vnd.helpers.claims-chart+json"] = interactive
+    display(bundle, raw=True, metadata={"image/png": {"alt": alt, "name": slugify(name)}})
 
 
 def _date_axis(ax) -> None:
@@ -232,24 +235,6 @@ def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: s
     ax.set_xlabel(xlabel)
 
 
-def status_grid(ax, grid: pd.DataFrame) -> None:
-    """A yes / contested / no matrix (rows x columns of status strings) as coloured cells."""
-    for i, row in enumerate(grid.index):
-        for j, col in enumerate(grid.columns):
-            status = grid.loc[row, col]
-            ax.add_patch(matplotlib.patches.Rectangle((j, i), 0.96, 0.92, color=STATUS_COLOURS[status]))
-            ax.text(j + 0.48, i + 0.46, status, ha="center", va="center", fontsize=7)
-    ax.set_xlim(0, len(grid.columns))
-    ax.set_ylim(len(grid.index), 0)
-    ax.xaxis.tick_top()
-    ax.set_xticks([j + 0.48 for j in range(len(grid.columns))], [plain(c) for c in grid.columns], fontsize=6.5)
-    ax.set_yticks([i + 0.46 for i in range(len(grid.index))], [plain(r) for r in grid.index], fontsize=7)
-    ax.grid(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(length=0)
-
-
 def network_plot(ax, graph, legend: bool = True) -> None:
     """Russia at the centre, partners on a circle in sorted order (deterministic); edges
     coloured by relation type, dashed when only media reports support them."""
@@ -314,3 +299,83 @@ def relation_timeline(ax, relations: pd.DataFrame, end: pd.Timestamp, since: pd.
     ax.set_xlabel("date (bars start at the first credible report; colour: the confirmation that held then)")
     ax.legend(handles=[Patch(color=c, label=k.replace("_", " ")) for k, c in CONFIRMATION_COLOURS.items()],
               fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+
+
+#: One colour per kind of relation in the network panels (Okabe-Ito order, then greys), fixed by sorted kind.
+RELATION_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"]
+
+
+def network_positions(graphs) -> dict:
+    """One layout for every panel: Russia at the centre, every other node of any graph on a circle in sorted order."""
+    import networkx as nx
+
+    others = sorted({n for g in graphs for n in g.nodes if n != "RUS"})
+    pos = dict(nx.circular_layout(others)) if others else {}
+    pos["RUS"] = (0.0, 0.0)
+    return pos
+
+
+def network_facets(axes, graph, kinds: Sequence[str], names: dict[str, str] | None = None) -> None:
+    """Small multiples: one panel per kind of relation, every panel on the same node positions, so a reader can see
+    each kind on its own (nothing hides under another). Nodes without an edge of that kind are drawn pale; edges
+    reported only by media are dashed. Each panel's title gives the kind and its number of relations."""
+    import networkx as nx
+
+    pos = network_positions([graph])
+    for i, (ax, kind) in enumerate(zip(axes, kinds, strict=False)):
+        colour = RELATION_PALETTE[i % len(RELATION_PALETTE)]
+        edges = [(u, v, d) for u, v, d in graph.edges(data=True) if d["relation"] == kind]
+        ids = {d["relation_id"] for _, _, d in edges}
+        touched = {u for u, _, _ in edges} | {v for _, v, _ in edges}
+        for style, media in (("solid", False), ("dashed", True)):
+            sel = sorted({(u, v) for u, v, d in edges if (d["confirmation"] == "media_report") == media})
+            if sel:
+                nx.draw_networkx_edges(graph, pos, edgelist=sel, ax=ax, edge_color=colour, style=style, arrows=True, arrowsize=9,
+                                       connectionstyle="arc3,rad=0.08", width=1.8, node_size=380)
+        nodes = sorted(pos)
+        nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, node_size=380, edgecolors="#90a4ae", linewidths=0.6,
+                               node_color=["#2e4057" if n == "RUS" else "#e3e8eb" if n in touched else "#f7f8f9" for n in nodes])
+        nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7.5, labels={n: n for n in nodes if n != "RUS"},
+                                font_color="#1d2731")
+        nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7.5, font_color="white", labels={"RUS": "RUS"})
+        ax.set_title(f"{kind.replace('_', ' ')} ({len(ids)})", fontsize=10, color=colour, fontweight="bold", loc="left")
+        ax.axis("off")
+        ax.margins(0.2, 0.1)
+    for ax in list(axes)[len(kinds):]:
+        ax.axis("off")
+
+
+STATUS_WORDS = {"yes": "yes", "contested": "contested", "no": "no"}
+
+
+def status_grid(ax, grid: pd.DataFrame, fontsize: float = 9) -> None:
+    """A yes / contested / no matrix (rows x columns of status strings) as coloured cells with the word in each,
+    column groups separated by a gap line; legible at page width (9 pt text on an 11-inch figure)."""
+    text_colour = {"yes": "white", "contested": "#1d2731", "no": "#455a64"}
+    for i, row in enumerate(grid.index):
+        for j, col in enumerate(grid.columns):
+            status = grid.loc[row, col]
+            ax.add_patch(matplotlib.patches.Rectangle((j + 0.03, i + 0.05), 0.94, 0.9, color=STATUS_COLOURS[status], linewidth=0))
+            ax.text(j + 0.5, i + 0.5, STATUS_WORDS.get(status, status), ha="center", va="center", fontsize=fontsize - 1.5,
+                    color=text_colour.get(status, "#1d2731"))
+    ax.set_xlim(0, len(grid.columns))
+    ax.set_ylim(len(grid.index), 0)
+    ax.xaxis.tick_top()
+    if isinstance(grid.columns, pd.MultiIndex):  # (group, column): the group written once above its columns, a gap between groups
+        groups = list(dict.fromkeys(grid.columns.get_level_values(0)))
+        labels = [plain(c) for c in grid.columns.get_level_values(1)]
+        for g in groups:
+            cols = [j for j, c in enumerate(grid.columns.get_level_values(0)) if c == g]
+            ax.annotate(plain(g), ((min(cols) + max(cols) + 1) / 2, 0), xytext=(0, 34), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=fontsize + 0.5, fontweight="bold", annotation_clip=False)
+            ax.plot([min(cols) + 0.05, max(cols) + 0.95], [-0.0, -0.0], color="#90a4ae", linewidth=0)
+            if min(cols) > 0:
+                ax.axvline(min(cols), color="white", linewidth=4)
+    else:
+        labels = [plain(c) for c in grid.columns]
+    ax.set_xticks([j + 0.5 for j in range(len(grid.columns))], labels, fontsize=fontsize - 0.5)
+    ax.set_yticks([i + 0.5 for i in range(len(grid.index))], [plain(r) for r in grid.index], fontsize=fontsize)
+    ax.grid(False)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0)

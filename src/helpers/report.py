@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from .citations import reference_list
@@ -65,11 +67,61 @@ def day(d) -> str:
     return "n/a" if d is None or pd.isna(d) else pd.Timestamp(d).strftime("%-d %B %Y")
 
 
-def table(frame: pd.DataFrame, caption: str | None = None) -> None:
-    """A plain, escaped HTML table (stable across runs; no random ids)."""
+#: Human headers for the column names the helpers return (others: underscores to spaces, first letter capitalised).
+HEADERS = {
+    "claimant": "Institution", "claimant_id": "Institution id", "claim_id": "Claim", "source_id": "Source", "source_ids": "Sources",
+    "stated": "Stated", "qualifier": "Qualifier", "low": "Low", "high": "High", "lo": "Low", "hi": "High", "age_days": "Age (days)",
+    "sets": "Sets which end", "per_day_low": "Per day (low)", "per_day_high": "Per day (high)", "per_day_lo": "Per day (low)",
+    "per_day_hi": "Per day (high)", "all_lost_earliest": "Whole contingent lost (earliest)",
+    "all_lost_latest": "Whole contingent lost (latest)", "first": "First estimate", "last": "Latest estimate",
+    "first_reported": "First reported", "relation_id": "Relation", "period_start": "Period from", "refers_to": "Refers to",
+    "source_actor": "From", "target_actor": "To", "origin": "Origin", "metric": "Metric", "n": "Claims", "claims": "Claims",
+    "institutions": "Institutions", "newest": "Newest figure", "low_open": "Low open", "high_open": "High open",
+    "takes_effect": "Takes effect", "entry_into_force": "Entry into force", "art_12_3_reaches_back_to": "Art. 12(3) reaches back to",
+    "years_before_entry_into_force": "Years before entry into force", "other_side": "Other side", "ratio": "Ratio",
+}
+#: Columns whose values are code words (at_least, troop_deployment): shown with spaces.
+CODE_VALUES = {"qualifier", "metric", "confirmation", "relation", "status", "channel", "sets", "standing", "scope", "crime",
+               "source_type", "primacy", "reliability", "verification", "assessed_as", "supply", "kind", "instrument", "role"}
+
+
+def header(name) -> str:
+    """A column's human header: from HEADERS, else its name with spaces and a capital first letter."""
+    text = HEADERS.get(str(name), str(name).replace("_", " "))
+    return text[:1].upper() + text[1:]
+
+
+def _cell(value, code: bool = False) -> str:
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else "no"
+    if isinstance(value, pd.Timestamp | date):
+        return pd.Timestamp(value).strftime("%-d %b %Y")
+    if isinstance(value, int | np.integer):
+        return f"{int(value):,}"
+    if isinstance(value, float | np.floating):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    text = str(value)
+    return text.replace("_", " ") if code else text
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` for readers: human headers, numbers with thousands separators, dates as '2 Dec 2024',
+    yes/no for booleans, code words with spaces. Every value becomes text; nothing is recomputed."""
+    out = pd.DataFrame({header(c): [_cell(v, str(c) in CODE_VALUES) for v in frame[c]] for c in frame.columns}, index=frame.index)
+    return out
+
+
+def table(frame: pd.DataFrame, caption: str | None = None, raw: bool = False) -> None:
+    """An escaped HTML table with human headers and formatted values (``readable``; `raw` keeps the frame as is).
+    Stable across runs; no random ids."""
     from IPython.display import HTML, display
 
-    body = frame.to_html(index=False, escape=True, border=0, na_rep="", classes="data-table")
+    shown = frame if raw else readable(frame)
+    body = shown.to_html(index=False, escape=True, border=0, na_rep="", classes="data-table")
     cap = f"<p class='caption'><em>{html.escape(caption)}</em></p>" if caption else ""
     display(HTML(cap + body))
 

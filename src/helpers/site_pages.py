@@ -50,6 +50,39 @@ ol.claims li { margin-bottom:.8rem; } blockquote { margin:.3rem 0 .2rem 1rem; pa
 svg.timeline { width:100%; height:auto; max-width:760px; } .map svg { width:100%; height:auto; }
 td.status-yes { color:#a4161a; font-weight:bold; } td.status-no { color:var(--muted); } td.status-contested { color:#b35c00; font-weight:bold; }
 footer { color:var(--muted); font-size:.8rem; border-top:1px solid var(--line); margin-top:3rem; padding:1rem 1.5rem; }
+header.site { display:flex; flex-wrap:wrap; align-items:center; gap:.3rem 0; }
+header.site form.search { margin-left:auto; } header.site input[type=search] { font:inherit; font-size:.9rem; padding:.2rem .5rem; border-radius:4px; border:0; width:14rem; max-width:100%; }
+nav.toc details > summary { cursor:pointer; font-weight:bold; list-style-position:outside; }
+.output-html, .output-md { max-width:100%; overflow-x:auto; }
+table.data-table, table.dict { max-width:100%; }
+li, p, blockquote, figcaption { overflow-wrap:anywhere; } td { overflow-wrap:break-word; }
+p.chart-title { font-weight:bold; font-size:1.05rem; margin:.2rem 0; } p.chart-subtitle { margin:0 0 .4rem; }
+figure.chart { border:1px solid var(--line); background:white; padding:.6rem; }
+.vl-target { width:100%; min-height:120px; } .vl-target svg { max-width:100%; }
+.vl-chart.ready ~ img.static { display:none; }
+.claim-detail { border-left:4px solid var(--accent); background:#f4f8fb; padding:.5rem .8rem; margin:.5rem 0; font-size:.9rem; }
+.claim-detail p { margin:.2rem 0; }
+ol.claims li:target, li:target { background:#fff6d6; }
+section.institution { margin-bottom:1.5rem; }
+ul.institutions { columns: 2 18rem; font-size:.88rem; }
+#search-form input { font:inherit; font-size:1.05rem; padding:.45rem .6rem; width:100%; max-width:36rem; }
+ol.hits { padding-left:1.2rem; } li.hit { margin-bottom:.7rem; } li.hit .kind { display:inline-block; min-width:6.5rem; font-size:.75rem; text-transform:uppercase; letter-spacing:.04em; color:var(--muted); }
+li.hit p { margin:.1rem 0 0; }
+@media (max-width: 760px) {
+  main { padding:1rem .8rem; }
+  header.site { padding:.6rem .8rem; } header.site a { margin-right:.8rem; } header.site form.search { margin-left:0; width:100%; }
+  header.site input[type=search] { width:100%; }
+  .layout { display:block; }
+  nav.toc { position:static; border-left:0; padding:0 0 .5rem; margin-bottom:.8rem; border-bottom:1px solid var(--line); }
+  h1 { font-size:1.35rem; } h2 { font-size:1.15rem; }
+  .cards { grid-template-columns:1fr; }
+  figure { margin:1rem 0; overflow-x:auto; }
+  li.hit .kind { display:block; }
+}
+@media print {
+  header.site form.search, .vl-chart, nav.toc { display:none !important; }
+  .vl-chart.ready ~ img.static { display:block !important; }
+}
 """
 
 
@@ -57,27 +90,38 @@ def esc(value) -> str:
     return "" if value is None or (not isinstance(value, str | tuple) and pd.isna(value)) else html.escape(str(value))
 
 
-def page(title: str, body: str, data_date: str, root: str = "") -> str:
-    """The common layout: header navigation, content, footer with the data date and licences.
-    `root` prefixes site links for pages in a subdirectory (e.g. "../" for figures/index.html)."""
+#: Scripts copied into assets/ by the build: the Vega builds from node_modules/ and the site's own two scripts.
+CHART_SCRIPTS = ("assets/vega.min.js", "assets/vega-lite.min.js", "assets/vega-embed.min.js", "assets/charts.js")
+SEARCH_SCRIPTS = ("assets/search-index.js", "assets/search.js")
+#: Closes the table of contents on narrow screens (it stays a one-line "Contents" toggle).
+TOC_SCRIPT = ("<script>if (window.matchMedia('(max-width: 760px)').matches) "
+              "document.querySelectorAll('nav.toc details').forEach(function (d) { d.removeAttribute('open'); });</script>")
+
+
+def page(title: str, body: str, data_date: str, root: str = "", scripts: Iterable[str] = ()) -> str:
+    """The common layout: header navigation with a search box, content, footer with the data date and licences.
+    `root` prefixes site links for pages in a subdirectory (e.g. "../" for figures/index.html); `scripts`
+    are site paths (under assets/) loaded at the end of the body."""
+    tags = "".join(f'<script src="{root}{esc(s)}"></script>' for s in scripts)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en" data-root="{esc(root)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(title)} · {esc(SITE_TITLE)}</title><link rel="icon" href="data:,">
 <style>{CSS}\n{CODE_CSS}</style></head>
 <body><header class="site"><a class="brand" href="{root}index.html">{esc(SITE_TITLE)}</a>
-<a href="{root}index.html#notebooks">Notebooks</a><a href="{root}countries/index.html">Countries</a><a href="{root}data.html">Data</a><a href="{root}bibliography.html">Bibliography</a><a href="{root}index.html#cite">How to cite</a></header>
+<a href="{root}index.html#notebooks">Notebooks</a><a href="{root}countries/index.html">Countries</a><a href="{root}claims.html">Claims</a><a href="{root}data.html">Data</a><a href="{root}bibliography.html">Bibliography</a><a href="{root}index.html#cite">How to cite</a>
+<form class="search" role="search" action="{root}search.html"><input type="search" name="q" placeholder="Search claims, sources, countries" aria-label="Search the collection"></form></header>
 <main>{body}</main>
 <footer>Data as of {esc(data_date)}. Code MIT licence; data CC BY 4.0. Every figure traces to a row in <a href="{root}data.html">the data</a> that names its source.</footer>
-</body></html>
+{tags}</body></html>
 """
 
 
 def notebook_page(nb: RenderedNotebook, data_date: str) -> str:
     toc = "".join(f'<a class="l{level}" href="#{esc(anchor)}">{esc(text)}</a>' for level, anchor, text in nb.toc if level > 1)
-    body = (f'<div class="layout"><nav class="toc" aria-label="Contents"><strong>Contents</strong>{toc}'
-            f'<p><a href="notebooks/{esc(nb.stem)}.ipynb" download>Download the notebook (.ipynb)</a></p></nav>'
-            f'<article>{nb.body}</article></div>')
-    return page(nb.title, body, data_date)
+    body = (f'<div class="layout"><nav class="toc" aria-label="Contents"><details open><summary>Contents</summary>{toc}'
+            f'<p><a href="notebooks/{esc(nb.stem)}.ipynb" download>Download the notebook (.ipynb)</a></p></details></nav>'
+            f'<article>{nb.body}</article></div>{TOC_SCRIPT}')
+    return page(nb.title, body, data_date, scripts=CHART_SCRIPTS if nb.charts else ())
 
 
 def index_page(notebooks: Iterable[RenderedNotebook], counts: dict[str, int], data_date: str, citation: str) -> str:
@@ -139,9 +183,9 @@ def bibliography(sources: pd.DataFrame, claims: pd.DataFrame, used_by: dict[str,
                              "low reliability" if row.reliability == "low" else "",
                              "unverified" if row.verification == "unverified" else "") if x]
         nbs = ", ".join(f'<a href="{esc(s)}.html">{esc(titles.get(s, s))}</a>' for s in used_by.get(row.source_id, []))
-        cl = ", ".join(f"<code>{esc(c)}</code>" for c in claim_ids.get(row.source_id, []))
+        cl = ", ".join(f'<a href="claims.html#claim-{esc(c)}"><code>{esc(c)}</code></a>' for c in claim_ids.get(row.source_id, []))
         items.append(
-            f'<li id="{esc(row.source_id)}"><strong>{esc(row.publisher)}</strong> ({esc(date)}). '
+            f'<li id="{esc(row.source_id)}"><a class="permalink" href="#{esc(row.source_id)}" aria-label="Permalink">¶</a> <strong>{esc(row.publisher)}</strong> ({esc(date)}). '
             f'<a href="{esc(row.url)}" rel="noreferrer">{esc(row.title)}</a>'
             f'{(" — " + esc(row.author)) if isinstance(row.author, str) else ""}'
             f'{(" [" + "; ".join(flags) + "]") if flags else ""}<br><span class="meta">id <code>{esc(row.source_id)}</code>'
@@ -149,3 +193,48 @@ def bibliography(sources: pd.DataFrame, claims: pd.DataFrame, used_by: dict[str,
     body = (f"<h1>Bibliography</h1><p>{len(items):,} sources. Export: <a href=\"references.bib\">BibTeX</a>, "
             f"<a href=\"references.json\">CSL-JSON</a>.</p><ol>{''.join(items)}</ol>")
     return page("Bibliography", body, data_date)
+
+
+def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str) -> str:
+    """Every claim, grouped by institution: a permalink per claim (#claim-ID) and per institution (#inst-ID),
+    each claim with its figure, date, quote and a link to its source and its bibliography entry."""
+    from .interactive import figure_words
+    from .origins import place_name
+
+    src = sources.set_index("source_id")
+    order = claims.groupby("claimant_id", observed=True).size().sort_values(ascending=False, kind="stable")
+    names = claims.drop_duplicates("claimant_id").set_index("claimant_id")["claimant_name"]
+    index, sections = [], []
+    for cid in sorted(order.index, key=lambda c: str(names.get(c, c)).lower()):
+        own = claims[claims["claimant_id"] == cid].sort_values(["stated", "claim_id"], ascending=[False, True])
+        name = str(names.get(cid, cid))
+        index.append(f'<li><a href="#inst-{esc(cid)}">{esc(name)}</a> ({len(own):,})</li>')
+        items = []
+        for r in own.itertuples():
+            s = src.loc[r.source_id] if r.source_id in src.index else None
+            link = (f'<a class="source" href="{esc(s["url"])}" rel="noreferrer">{esc(s["publisher"])}: {esc(s["title"])}</a>'
+                    f' · <a href="bibliography.html#{esc(r.source_id)}">bibliography</a>') if s is not None else esc(r.source_id)
+            standing = "" if r.standing == "accepted" else f' <span class="flag">{esc(str(r.standing).replace("_", " "))}</span>'
+            where = place_name(r.origin) if isinstance(r.origin, str) else ""
+            items.append(
+                f'<li id="claim-{esc(r.claim_id)}"><strong>{esc(figure_words(str(r.qualifier), r.low, r.high))}</strong> '
+                f'{esc(str(r.metric).replace("_", " "))} · {esc(where)}{standing} — {r.stated:%-d %b %Y}'
+                f'<blockquote>{esc(r.quote)}</blockquote><span class="meta">{esc(r.speaker)} · {link} · '
+                f'<a class="permalink" href="#claim-{esc(r.claim_id)}"><code>{esc(r.claim_id)}</code></a></span></li>')
+        sections.append(f'<section class="institution" id="inst-{esc(cid)}"><h2>{esc(name)}</h2>'
+                        f'<p class="meta">{len(own):,} claim{"s" if len(own) != 1 else ""}</p><ol class="claims">{"".join(items)}</ol></section>')
+    body = (f"<h1>Claims by institution</h1><p>{len(claims):,} claims by {len(order):,} institutions, newest first within each. "
+            f"Each claim has a permalink (<code>claims.html#claim-ID</code>) and each institution one "
+            f"(<code>claims.html#inst-ID</code>). <a href=\"search.html\">Search</a> to filter by a word, a country or a name.</p>"
+            f'<h2 id="institutions">Institutions</h2><ul class="institutions">{"".join(index)}</ul>' + "".join(sections))
+    return page("Claims", body, data_date)
+
+
+def search_page(data_date: str) -> str:
+    """The search page; the index (assets/search-index.js) is written by the build."""
+    body = ("<h1>Search</h1><p>Search every notebook section, claim, source, institution and country page of the collection "
+            "(offline: the index ships with the site).</p>"
+            '<form id="search-form" role="search"><input type="search" name="q" autofocus aria-label="Search words" '
+            'placeholder="e.g. South Korea NIS, Kursk, Nepal"></form><p id="search-status" class="meta" aria-live="polite"></p>'
+            '<ol id="search-results" class="hits"></ol>')
+    return page("Search", body, data_date, scripts=SEARCH_SCRIPTS)

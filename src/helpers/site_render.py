@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,14 @@ _OUTPUT_MARKDOWN = mistune.create_markdown(renderer=_DataRenderer(escape=True), 
 _FORMATTER = HtmlFormatter(nowrap=False, cssclass="highlight")
 CODE_CSS = _FORMATTER.get_style_defs(".highlight")
 SOURCE_ID = re.compile(r"\(`([a-z0-9][a-z0-9-]*)`\)")
+#: The output MIME type of an interactive twin (helpers.interactive.MIME; not imported, to keep the renderer light).
+CHART_MIME = "application/vnd.helpers.claims-chart+json"
+
+
+def json_script(value) -> str:
+    """JSON safe inside <script type="application/json"> (no '<', '>' or '&' left to end the element)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @dataclass
@@ -58,6 +67,7 @@ class RenderedNotebook:
     findings: list[str] = field(default_factory=list)
     figures: list[tuple[str, str]] = field(default_factory=list)  # (file name, alt text)
     cited: list[str] = field(default_factory=list)
+    charts: int = 0  # interactive charts on the page (the page then loads the chart scripts)
 
 
 def markdown(text: str) -> str:
@@ -103,6 +113,17 @@ def _output_html(out: dict, figures_dir: Path, stem: str, rendered: RenderedNote
         rendered.figures.append((file, alt))
         svg = (figures_dir / f"{name}.svg").exists()
         links = f'<a href="figures/{file}">PNG</a>' + (f' · <a href="figures/{name}.svg">SVG</a>' if svg else "")
+        if CHART_MIME in data:
+            rendered.charts += 1
+            spec_id = f"spec-{html.escape(name)}"
+            meta = data[CHART_MIME].get("usermeta", {})
+            return (f'<figure class="chart" id="fig-{html.escape(name)}"><p class="chart-title">{html.escape(meta.get("title", ""))}</p>'
+                    f'<p class="chart-subtitle meta">{html.escape(meta.get("subtitle", ""))}</p><div class="vl-chart" data-spec="{spec_id}">'
+                    f'<div class="vl-target" role="img" aria-label="{html.escape(alt)}"></div>'
+                    f'<div class="claim-detail" aria-live="polite" hidden></div></div>'
+                    f'<script type="application/json" id="{spec_id}">{json_script(data[CHART_MIME])}</script>'
+                    f'<img class="static" src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
+                    f'<figcaption>{html.escape(alt)} — static image for print and reuse: {links}</figcaption></figure>')
         return (f'<figure><img src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
                 f'<figcaption>{html.escape(alt)} — download {links}</figcaption></figure>')
     if "text/html" in data:
