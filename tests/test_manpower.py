@@ -187,3 +187,19 @@ def test_claimant_side_by_kind_and_country():
 def test_spread_counts_institutions_and_ratio():
     s = mp.spread(DEPLOYED, "2024-12-31").set_index("metric")
     assert s.loc["deployed", "institutions"] == 3 and s.loc["deployed", "ratio"] == round(12000 / 9000, 2)
+
+
+@pytest.mark.parametrize("as_of", ["2024-12-31", "2025-06-30", None])
+def test_spread_for_every_pair_at_once_equals_estimate_pair_by_pair(as_of):
+    """spread computes all (origin, metric) pairs in one pass; it must give each pair's estimate_from band."""
+    from helpers import data
+
+    claims = data.claims()
+    kinds = mp.metric_kinds()["kind"].astype(str)
+    expected = []
+    for (origin, metric), _ in claims.groupby(["origin", "metric"], observed=True):
+        est = None if kinds[str(metric)] == "flow" else mp.estimate_from(claims, origin, metric, as_of)
+        if est is not None and not est.stale:
+            expected.append((origin, str(metric), est.institutions, *est.range))
+    got = [(r.origin, r.metric, r.institutions, r.low, r.high) for r in mp.spread(claims, as_of).itertuples()]
+    assert sorted(got) == sorted(expected) and len(got) > 20

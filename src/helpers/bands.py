@@ -17,7 +17,9 @@ from . import manpower as mp
 
 def change_dates(claims: pd.DataFrame, origin: str, metric: str, days: pd.DatetimeIndex) -> pd.DatetimeIndex:
     """The days in `days` on which the band of (origin, metric) can differ from the day before (and the first day)."""
-    own = claims[(claims["origin"] == origin) & (claims["metric"] == metric)]  # every scope: parts can set floors
+    parts = mp.metric_kinds()["part_of"]
+    counted = [metric, *parts.index[parts == metric]]  # a newer figure for a part can set a floor on the whole
+    own = claims[(claims["origin"] == origin) & claims["metric"].isin(counted)]  # every scope
     window = pd.Timedelta(days=mp.staleness_days(metric))
     refers = own["refers_to"].fillna(own["stated"])
     candidates = pd.DatetimeIndex(pd.concat([own["stated"], refers + window + pd.Timedelta(days=1)]).dropna().unique())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .data import DateLike, to_date
@@ -15,6 +16,7 @@ from .data import claims as load_claims
 from .data import load as _load
 from .data import metrics as load_metrics
 from .iso3166 import ALPHA3
+from .schema import DATA_DIR
 
 Range = tuple[int, int]
 
@@ -24,9 +26,26 @@ _INDEPENDENT_KINDS = {"media", "ngo_research", "individual"}
 _STATE_SIDES = {"UKR": "Ukraine", "RUS": "Russia"}
 
 
+_INDEXED: dict[str, object] = {}
+_DATA = DATA_DIR
+
+
+def _reference() -> tuple[pd.DataFrame, frozenset[str]]:
+    """metrics.csv indexed by metric, and the known origin codes; built once per loaded table (the loader
+    returns the same cached frame until a file changes), because the arithmetic asks for them per call.
+    Between calls only the two files' stamps are checked, not the whole package."""
+    stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in (_DATA / "metrics.csv", _DATA / "regions.csv"))
+    if _INDEXED.get("stamp") == stamp:
+        return _INDEXED["value"]
+    metrics = load_metrics()
+    _INDEXED["value"] = (metrics.set_index("metric"), frozenset(ALPHA3) | frozenset(_load("regions")["region"]))
+    _INDEXED["stamp"] = stamp
+    return _INDEXED["value"]
+
+
 def metric_kinds() -> pd.DataFrame:
     """metrics.csv indexed by metric: kind (stock, cumulative, flow), unit, staleness_days, definition."""
-    return load_metrics().set_index("metric")
+    return _reference()[0]
 
 
 def staleness_days(metric: str) -> int:
@@ -34,8 +53,8 @@ def staleness_days(metric: str) -> int:
     return int(metric_kinds().loc[metric, "staleness_days"])
 
 
-def _origins() -> set[str]:
-    return set(ALPHA3) | set(_load("regions")["region"])
+def _origins() -> frozenset[str]:
+    return _reference()[1]
 
 
 def check_origin_metric(origin: str, metric: str) -> None:
@@ -83,9 +102,13 @@ def latest_by_claimant(
     With `max_age_days` given, stale rows are dropped (``math.inf`` keeps everything).
     """
     when = to_date(as_of)
-    sel = whole_contingent(claims, origin, metric)
-    sel = sel[(sel["stated"] <= when) & _accepted(sel)]
-    latest = _newest_per_institution(sel)
+    check_origin_metric(origin, metric)
+    # one boolean mask over plain arrays, one take: this runs hundreds of times per notebook
+    keep = ((claims["origin"].to_numpy(dtype=object) == origin) & (claims["metric"].to_numpy(dtype=object) == metric)
+            & (claims["scope"].to_numpy(dtype=object) == "total") & (claims["stated"].to_numpy() <= when.to_datetime64()))
+    if "standing" in claims:
+        keep &= claims["standing"].astype("string").fillna("accepted").to_numpy(dtype=object) == "accepted"
+    latest = _newest_per_institution(claims[keep])
     latest = _floors_from_parts(latest, claims, origin, metric, when)
     window = staleness_days(metric) if max_age_days is None else max_age_days
     out = _bounds(latest)
@@ -102,31 +125,46 @@ def _newest_per_institution(sel: pd.DataFrame) -> pd.DataFrame:
     return sel[sel["stated"] == sel.groupby(_institution(sel))["stated"].transform("max")]
 
 
+def _children(metric: str) -> list[str]:
+    parts = metric_kinds()["part_of"]
+    return list(parts.index[parts == metric])
+
+
 def _floors_from_parts(latest: pd.DataFrame, claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> pd.DataFrame:
     """An institution's newer figure on a part of `metric` (e.g. 11,000 in Kursk after its own 3,000 in
     Russia) supersedes its older figure for the whole: it stands as a floor, 'at least' the part."""
-    parts = metric_kinds()["part_of"]
-    children = list(parts.index[parts == metric])
+    children = _children(metric)
     if not children or latest.empty:
         return latest
-    kids = claims[(claims["origin"] == origin) & claims["metric"].isin(children) & (claims["scope"] == "total")
-                  & (claims["stated"] <= when) & claims["low"].notna()]
-    kids = _newest_per_institution(kids[_accepted(kids)])
-    out = latest.copy()
-    for kid in kids.itertuples(index=False):
-        who = kid.claimant_id if "claimant_id" in out else kid.claimant
-        own = out[_institution(out) == who]
-        if own.empty or kid.stated <= own["stated"].max():
-            continue
-        if int(kid.low) <= own["high"].fillna(own["low"]).max():
-            continue
-        floor = own.iloc[[0]].copy()
-        for col, value in dict(claim_id=kid.claim_id, source_id=kid.source_id, stated=kid.stated, refers_to=kid.refers_to,
-                               qualifier="at_least", low=kid.low, high=pd.NA).items():
-            floor[col] = value
-        floor["floor_from"] = str(kid.metric)
-        out = pd.concat([out.drop(own.index), floor])
-    return out
+    keep = ((claims["origin"].to_numpy(dtype=object) == origin) & np.isin(claims["metric"].to_numpy(dtype=object), children)
+            & (claims["scope"].to_numpy(dtype=object) == "total") & (claims["stated"].to_numpy() <= when.to_datetime64())
+            & claims["low"].notna().to_numpy())
+    if "standing" in claims:
+        keep &= claims["standing"].astype("string").fillna("accepted").to_numpy(dtype=object) == "accepted"
+    if not keep.any():
+        return latest
+    kids = _newest_per_institution(claims[keep])
+    who = _institution(latest).to_numpy(dtype=object)
+    figure = latest["high"].fillna(latest["low"]).astype("float64").to_numpy()
+    own: dict[str, tuple[pd.Timestamp, float]] = {}
+    for w, st, fig in zip(who, latest["stated"], figure, strict=True):
+        prev = own.get(w)
+        own[w] = (st, fig) if prev is None else (max(prev[0], st), max(prev[1], fig))
+    floors = {}
+    for kid in kids.itertuples(index=False):  # the last of an institution's tied newest rows wins, as before
+        w = kid.claimant_id if "claimant_id" in kids else kid.claimant
+        if w in own and kid.stated > own[w][0] and float(kid.low) > own[w][1]:
+            floors[w] = kid
+    if not floors:
+        return latest
+    first = latest.assign(_who=who).drop_duplicates("_who").set_index("_who").loc[list(floors)].reset_index(drop=True)
+    ks = list(floors.values())
+    first = first.assign(claim_id=[k.claim_id for k in ks], source_id=[k.source_id for k in ks], stated=[k.stated for k in ks],
+                         refers_to=[k.refers_to for k in ks], qualifier="at_least", low=[k.low for k in ks],
+                         floor_from=[str(k.metric) for k in ks])
+    first["high"] = pd.array([pd.NA] * len(first), dtype=latest["high"].dtype)
+    first["low"] = first["low"].astype(latest["low"].dtype)
+    return pd.concat([latest[~np.isin(who, list(floors))], first], ignore_index=True)
 
 
 @dataclass(frozen=True)
@@ -225,15 +263,9 @@ def estimate_from(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLik
     on (origin, metric) had been stated by `as_of`.
     """
     when = to_date(as_of)
-    latest = latest_by_claimant(claims, origin, metric, when)
-    if latest.empty:
+    fresh, stale = _current_figures(claims, origin, metric, when)
+    if fresh is None:
         return None
-    fresh = latest[~latest["stale"]]
-    stale = fresh.empty
-    if stale:
-        anchor = latest["stated"].max()
-        fresh = latest_by_claimant(claims, origin, metric, anchor)
-        fresh = fresh[~fresh["stale"]]
     band = band_of(fresh)
     assert band is not None
     figures = fresh.assign(age_days=(when - fresh["refers_to"]).dt.days.astype("int64"))
@@ -241,6 +273,19 @@ def estimate_from(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLik
     kind = str(metric_kinds().loc[metric, "kind"])
     return RangeEstimate(origin, metric, kind, when, band, stale, fresh["refers_to"].max(), figures.reset_index(drop=True),
                          _left_out(claims, origin, metric, when, fresh))
+
+
+def _current_figures(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> tuple[pd.DataFrame | None, bool]:
+    """The figures a range is made of on `when`, and whether they are stale: each institution's latest
+    figure within the staleness window; if none is, the figures that were current on the newest figure's date."""
+    latest = latest_by_claimant(claims, origin, metric, when)
+    if latest.empty:
+        return None, False
+    fresh = latest[~latest["stale"]]
+    if not fresh.empty:
+        return fresh, False
+    anchored = latest_by_claimant(claims, origin, metric, latest["stated"].max())
+    return anchored[~anchored["stale"]], True
 
 
 def _which_end(figures: pd.DataFrame, band: Band) -> pd.Series:
@@ -281,13 +326,18 @@ def latest_range(origin: str, metric: str, as_of: DateLike = None) -> Range | No
 def consensus_band(claims: pd.DataFrame, origin: str, metric: str, dates: pd.DatetimeIndex | list) -> pd.DataFrame:
     """The range across institutions' current figures on each date (for band charts): date, low, high,
     open ends, number of institutions and whether only stale figures were left."""
+    # the rule only ever reads this origin's claims, and these columns: fewer columns, cheaper filters
+    cols = [c for c in ("claim_id", "source_id", "claimant_id", "claimant", "origin", "metric", "scope", "standing", "stated",
+                        "refers_to", "low", "high", "qualifier") if c in claims]
+    own = claims.loc[claims["origin"] == origin, cols]
     rows = []
     for d in pd.DatetimeIndex(dates):
-        est = estimate_from(claims, origin, metric, d)
-        if est is None:
+        fresh, stale = _current_figures(own, origin, metric, d)
+        if fresh is None:
             continue
-        rows.append(dict(date=d, low=est.band.low, high=est.band.high, low_open=est.band.low_open, high_open=est.band.high_open,
-                         institutions=est.institutions, stale=est.stale))
+        band = band_of(fresh)
+        rows.append(dict(date=d, low=band.low, high=band.high, low_open=band.low_open, high_open=band.high_open,
+                         institutions=int(_institution(fresh).nunique()), stale=stale))
     return pd.DataFrame(rows, columns=["date", "low", "high", "low_open", "high_open", "institutions", "stale"])
 
 
@@ -322,18 +372,38 @@ def claimant_side(claims: pd.DataFrame) -> pd.Series:
     return pd.Series(values, index=claims.index, dtype="string")
 
 
+def latest_all(claims: pd.DataFrame, as_of: DateLike = None, metrics: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Each institution's newest accepted whole-contingent claim for every origin and metric at once (ties
+    kept), with `lo`/`hi`: the rows ``latest_by_claimant`` returns one (origin, metric) at a time, before the
+    part-floor rule (which only concerns metrics that others are part of)."""
+    when = to_date(as_of)
+    sel = claims[(claims["stated"] <= when) & (claims["scope"] == "total")]
+    sel = sel[_accepted(sel)]
+    if metrics is not None:
+        sel = sel[sel["metric"].isin(metrics)]
+    newest = sel.groupby(["origin", "metric", "claimant_id"], observed=True)["stated"].transform("max")
+    return _bounds(sel[sel["stated"] == newest])
+
+
 def spread(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
-    """Per origin and metric: how far institutions' current figures disagree (high / low)."""
+    """Per origin and metric with a fresh figure: how far institutions' current figures disagree (high / low).
+    The same bands as ``estimate_from`` (tests check), computed for every pair at once."""
+    when = to_date(as_of)
+    info = metric_kinds()
+    parents = set(info["part_of"].dropna().astype(str))
     rows = []
-    for (origin, metric), _ in claims.groupby(["origin", "metric"], observed=True):
-        if str(metric_kinds().loc[metric, "kind"]) == "flow":
+    for (origin, metric), latest in latest_all(claims, when).groupby(["origin", "metric"], observed=True, sort=True):
+        metric = str(metric)
+        if str(info.loc[metric, "kind"]) == "flow":
             continue
-        est = estimate_from(claims, origin, metric, as_of)
-        if est is None or est.stale:
+        if metric in parents:
+            latest = _bounds(_floors_from_parts(latest.drop(columns=["lo", "hi"]), claims, origin, metric, when))
+        fresh = latest[(when - latest["refers_to"]).dt.days <= int(info.loc[metric, "staleness_days"])]
+        band = band_of(fresh)
+        if band is None:
             continue
-        lo, hi = est.range
-        rows.append(dict(origin=origin, metric=metric, institutions=est.institutions, low=lo, high=hi,
-                         ratio=round(hi / lo, 2) if lo else float("nan")))
+        rows.append(dict(origin=origin, metric=metric, institutions=int(fresh["claimant_id"].nunique()), low=band.low, high=band.high,
+                         ratio=round(band.high / band.low, 2) if band.low else float("nan")))
     return pd.DataFrame(rows, columns=["origin", "metric", "institutions", "low", "high", "ratio"])
 
 
@@ -411,15 +481,18 @@ def latest_claim_date(claims: pd.DataFrame, origin: str, metric: str, as_of: Dat
 
 
 def latest_per_origin(claims: pd.DataFrame, metric: str, origins: list[str], as_of: DateLike = None) -> pd.DataFrame:
-    """Each claimant's latest figure per origin, whatever its age (for cross-country range charts,
-    where every bar is labelled with its claimant and date)."""
-    frames = [latest_by_claimant(claims, o, metric, as_of, max_age_days=float("inf")).assign(origin=o) for o in origins]
-    frames = [f for f in frames if not f.empty]
+    """Each institution's latest figure per origin, whatever its age (for cross-country range charts,
+    where every bar is labelled with its institution and date)."""
+    check_origin_metric(origins[0] if origins else "XFN", metric)
+    when = to_date(as_of)
     cols = ["origin", "claimant", "stated", "qualifier", "lo", "hi", "claim_id", "source_id"]
-    if not frames:
+    latest = latest_all(claims[claims["origin"].isin(origins)], when, (metric,))
+    if metric in set(metric_kinds()["part_of"].dropna().astype(str)):
+        latest = pd.concat([_bounds(_floors_from_parts(g.drop(columns=["lo", "hi"]), claims, o, metric, when))
+                            for o, g in latest.groupby("origin", observed=True)] or [latest])
+    if latest.empty:
         return pd.DataFrame(columns=cols)
-    out = pd.concat(frames, ignore_index=True)
-    return out.sort_values(["origin", "stated", "claimant"]).reset_index(drop=True)[cols]
+    return latest.sort_values(["origin", "stated", "claimant"]).reset_index(drop=True)[cols]
 
 
 def loss_rates(claims: pd.DataFrame, origin: str, metric: str, contingent: Range | None, as_of: DateLike = None) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 from . import legal
 from .data import DateLike, to_date
 from .iso3166 import COUNTRY_NAMES
-from .manpower import SIDES, band_of, claimant_side, latest_by_claimant  # noqa: F401 (band_of re-exported for notebooks)
+from .manpower import SIDES, band_of, claimant_side, latest_all, latest_by_claimant  # noqa: F401 (band_of re-exported for notebooks)
 
 #: Metrics a country profile always shows, in reading order (a missing one says "no figure in the data").
 COUNTRY_METRICS = ("recruited", "identified_by_name", "serving", "killed", "missing", "captured", "prisoners_held",
@@ -51,6 +51,23 @@ def figure_text(row) -> str:
     return f"{QUALIFIER_WORDS.get(q, '')}{int(value):,}"
 
 
+def latest_table(claims: pd.DataFrame, as_of: DateLike = None, metrics: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Each institution's newest accepted whole-contingent figure per origin and metric, whatever its age, with
+    its side and figure in words: every (origin, metric) at once, for tables over many countries.
+
+    Equal to ``latest_by_claimant(..., max_age_days=inf)`` for metrics that no other metric is a part of
+    (the part-floor rule only concerns deployed and casualties; tests check the equality)."""
+    out = latest_all(claims, as_of, metrics)
+    out = out.assign(side=claimant_side(out), figure=[figure_text(r) for _, r in out.iterrows()], metric=out["metric"].astype(str))
+    return out.sort_values(["origin", "metric", "stated", "claim_id"]).reset_index(drop=True)
+
+
+def _by_side(latest: pd.DataFrame) -> pd.DataFrame:
+    """From a latest table of one origin and metric: the newest figure of each side, sides in table order."""
+    newest = latest.sort_values(["stated", "claim_id"]).groupby("side", sort=False).tail(1)
+    return newest.sort_values("side", key=lambda s: s.map(TABLE_SIDES.index)).reset_index(drop=True)
+
+
 def latest_by_side(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> pd.DataFrame:
     """Per claimant side, the newest accepted whole-contingent figure on (origin, metric), whatever its age."""
     latest = latest_by_claimant(claims, origin, metric, as_of, max_age_days=math.inf)
@@ -66,12 +83,14 @@ def country_table(claims: pd.DataFrame, origins: list[str], as_of: DateLike = No
                   metrics: tuple[str, ...] = ("recruited", "identified_by_name", "killed", "prisoners_held", "returned")) -> pd.DataFrame:
     """One row per origin and metric, one column per side: 'figure (institution, date) [claim id]';
     empty where that side has no figure. Rows where no side has a figure are left out."""
+    latest = latest_table(claims, as_of, metrics)
+    groups = {k: g for k, g in latest.groupby(["origin", "metric"], observed=True)}
     rows = []
     for origin in origins:
         for metric in metrics:
-            by_side = latest_by_side(claims, origin, metric, as_of)
-            if by_side.empty:
+            if (origin, metric) not in groups:
                 continue
+            by_side = _by_side(groups[(origin, metric)])
             row = {"origin": place_name(origin), "metric": metric.replace("_", " ")}
             for side in TABLE_SIDES:
                 hit = by_side[by_side["side"] == side]
@@ -88,15 +107,17 @@ def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike
     e.g. recruited and identified by name, each institution's latest on each), largest first: low, high,
     open ends, institutions, newest date. For the ranked chart; every bar says who and when."""
     metrics = (metrics,) if isinstance(metrics, str) else metrics
+    latest = latest_table(claims, as_of, metrics)
+    groups = dict(tuple(latest.groupby("origin", observed=True)))
     rows = []
     for origin in origins or origin_countries(claims):
-        latest = pd.concat([latest_by_claimant(claims, origin, m, as_of, max_age_days=math.inf) for m in metrics], ignore_index=True)
-        band = band_of(latest)
+        own = groups.get(origin)
+        band = None if own is None else band_of(own)
         if band is None:
             continue
         rows.append(dict(origin=origin, country=place_name(origin), low=band.low, high=band.high,
-                         low_open=band.low_open, high_open=band.high_open, institutions=int(latest["claimant_id"].nunique()),
-                         newest=latest["stated"].max(), claimants=", ".join(sorted(set(latest["claimant"].astype(str))))))
+                         low_open=band.low_open, high_open=band.high_open, institutions=int(own["claimant_id"].nunique()),
+                         newest=own["stated"].max(), claimants=", ".join(sorted(set(own["claimant"].astype(str))))))
     frame = pd.DataFrame(rows, columns=["origin", "country", "low", "high", "low_open", "high_open", "institutions", "newest", "claimants"])
     return frame.sort_values(["high", "low", "country"], ascending=[False, False, True]).reset_index(drop=True)
 
@@ -128,10 +149,11 @@ def government_vs_others(claims: pd.DataFrame, group: str, as_of: DateLike = Non
     (`group` in COMPARABLE: recruits counted or named, dead, prisoners): each side's newest figure and metric,
     and how many times larger the other side's figure is than the government's (each as stated)."""
     rows = []
+    latest = dict(tuple(latest_table(claims, as_of, COMPARABLE[group]).groupby("origin", observed=True)))
     for origin in origin_countries(claims):
-        sides = pd.concat([latest_by_side(claims, origin, m, as_of) for m in COMPARABLE[group]], ignore_index=True)
-        if sides.empty:
+        if origin not in latest:
             continue
+        sides = pd.concat([_by_side(g) for _, g in latest[origin].groupby("metric", observed=True)], ignore_index=True)
         newest = sides.sort_values(["stated", "claim_id"]).groupby("side").tail(1).set_index("side")
         if SIDES[2] not in newest.index:
             continue

@@ -178,13 +178,18 @@ def origin_map(ax, rings: dict, classes: dict[str, str | None], links: dict[str,
     from matplotlib.collections import PolyCollection
     from matplotlib.patches import Patch
 
+    polygons, colours, urls = [], [], []
     for code in sorted(rings):
         cls = classes.get(code, "absent")
         colour = "#e9ecef" if cls == "absent" else MAP_NO_FIGURE if cls is None else MAP_CLASSES[cls]
-        coll = PolyCollection(rings[code], facecolors=colour, edgecolors="white", linewidths=0.3)
-        if links and code in links:
-            coll.set_urls([links[code]] * len(rings[code]))
-        ax.add_collection(coll)
+        for ring in rings[code]:
+            polygons.append(ring)
+            colours.append(colour)
+            urls.append(links.get(code) if links else None)
+    coll = PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.3)
+    if links:
+        coll.set_urls(urls)
+    ax.add_collection(coll)
     ax.set_xlim(-170, 180)
     ax.set_ylim(-58, 84)
     ax.set_aspect(1.25)

@@ -261,6 +261,11 @@ def build_index(legal: LegalData) -> dict[str, StateRecord]:
     sits = legal.table("icc_situations")
     states = set(sp["iso3"].astype(str)) | set(decl["state"].astype(str)) | set(amend["state"].astype(str)) | set(events["state"].astype(str))
     rows = {str(r.iso3): r for r in sp.itertuples()}
+
+    def by_state(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:  # one pass per table instead of one filter per state
+        return {str(k): g for k, g in frame.groupby(frame["state"].astype(str), sort=False)}
+
+    events_by, decl_by, sits_by, amend_by = by_state(events), by_state(decl), by_state(sits), by_state(amend)
     out: dict[str, StateRecord] = {}
     for iso in sorted(states):
         r = rows.get(iso)
@@ -270,19 +275,20 @@ def build_index(legal: LegalData) -> dict[str, StateRecord]:
             notified = _ts(r.withdrawal_notified)
             stated = _ts(r.withdrawal_effective)
             effective = withdrawal_takes_effect(notified, stated)
-            ev = events[(events["state"] == iso) & (events["event"] == "rescission")]
+            ev = events_by.get(iso, events.iloc[0:0])
+            ev = ev[ev["event"] == "rescission"]
             verified = ev[(ev["verification"] == "verified") & (ev["date"] < effective)]
             rescinded = _ts(verified["date"].min()) if len(verified) else None
             reports = tuple((pd.Timestamp(e.date), ";".join(e.source_ids)) for e in ev[ev["verification"] != "verified"].itertuples())
             withdrawal = Withdrawal(notified, effective, effective == one_year_after(notified), rescinded, reports)
-        ds = decl[decl["state"] == iso]
+        ds = decl_by.get(iso, decl.iloc[0:0])
         accept = tuple(_declaration(d, eif) for d in ds.itertuples() if d.article == "12(3)" and d.status != "rejected")
         art124 = tuple(_declaration(d, eif) for d in ds.itertuples() if d.article == "124" and d.status != "rejected")
         considered = []
-        for s in sits[sits["state"] == iso].itertuples():
+        for s in sits_by.get(iso, sits.iloc[0:0]).itertuples():
             first = min(d for d in (_ts(s.examination_opened), _ts(s.investigation_opened)) if d is not None)
             considered.append(Matter(first, str(s.name), _ts(s.scope_start)))
-        am = amend[amend["state"] == iso]
+        am = amend_by.get(iso, amend.iloc[0:0])
         rat = am[am["act"] == "ratification"].sort_values("date")
         deposit = _ts(rat["date"].iloc[0]) if len(rat) else None
         verified_rat = bool(len(rat)) and rat["verification"].iloc[0] == "verified"

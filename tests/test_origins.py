@@ -1,0 +1,74 @@
+"""Country profiles (helpers.origins) and the boundary data behind the origin map (helpers.geo)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import data, geo
+from helpers import origins as og
+from helpers.manpower import latest_by_claimant
+
+
+@pytest.fixture(scope="module")
+def claims() -> pd.DataFrame:
+    return data.claims()
+
+
+def test_the_whole_table_equals_the_per_country_rule(claims):
+    """latest_table computes every origin and metric at once; it must give exactly each institution's latest figure."""
+    metrics = ("recruited", "identified_by_name", "killed", "prisoners_held", "returned")
+    table = og.latest_table(claims, None, metrics)
+    for origin in og.origin_countries(claims):
+        for metric in metrics:
+            one = latest_by_claimant(claims, origin, metric, None, max_age_days=math.inf)
+            fast = table[(table["origin"] == origin) & (table["metric"] == metric)]
+            assert sorted(one["claim_id"]) == sorted(fast["claim_id"]), (origin, metric)
+
+
+def test_figures_in_words_follow_the_qualifier():
+    row = lambda q, lo, hi: pd.Series({"qualifier": q, "low": lo, "high": hi})  # noqa: E731
+    assert og.figure_text(row("at_least", 1000, pd.NA)) == "at least 1,000"
+    assert og.figure_text(row("at_most", pd.NA, 8000)) == "at most 8,000"
+    assert og.figure_text(row("range", 11000, 12000)) == "11,000–12,000"
+    assert og.figure_text(row("about", 15000, 15000)) == "about 15,000"
+
+
+def test_country_names_are_the_common_ones():
+    assert og.place_name("COD") == "DR Congo" and og.place_name("KEN") == "Kenya" and og.place_name("XAF") == "Africa"
+
+
+def test_kenya_row_names_each_sides_newest_figure(claims):
+    table = og.country_table(claims, ["KEN"], None).set_index("metric")
+    assert "Origin government" in table.columns
+    assert "[" in table.loc["recruited", "Origin government"]  # every cell carries its claim id
+
+
+def test_government_counts_beside_the_other_sides(claims):
+    """Nepal's government counted 40 dead (Sep 2024); Russia told Nepal of more (Nov 2025): both rows appear."""
+    dead = og.government_vs_others(claims, "dead")
+    nepal = dead[dead["origin"] == "Nepal"].set_index("other_side")
+    assert {"Russia"} <= set(nepal.index)
+    assert (nepal["ratio"] > 1).all()
+
+
+def test_icc_reach_follows_article_12_2():
+    """Conduct in Ukraine: every nationality (Ukraine a State Party since 1 Jan 2025, Art. 12(2)(a)); in Russia, only
+    nationals of States Parties (Art. 12(2)(b)): Kenya yes, Nepal no."""
+    grid = og.icc_exposure(["KEN", "NPL"], "2026-01-01").set_index(["origin", "place"])["status"]
+    assert grid[("KEN", "in Ukraine")] == grid[("NPL", "in Ukraine")] == "yes"
+    assert grid[("KEN", "in Russia")] == "yes" and grid[("NPL", "in Russia")] == "no"
+
+
+def test_boundaries_are_read_offline_and_draw_no_band_across_the_map():
+    rings = geo.country_rings()
+    assert {"KEN", "NPL", "PRK", "RUS"} <= set(rings) and "ATA" not in rings
+    for ring in rings["RUS"]:
+        assert all(abs(a[0] - b[0]) <= 180 for a, b in zip(ring, ring[1:], strict=False))
+
+
+def test_missing_boundary_data_says_how_to_install_it(tmp_path):
+    with pytest.raises(geo.BoundaryDataMissing, match="make venv"):
+        geo.country_rings(str(tmp_path / "countries-110m.json"))
