@@ -281,20 +281,22 @@ def build_index(legal: LegalData) -> dict[str, StateRecord]:
             rescinded = _ts(verified["date"].min()) if len(verified) else None
             reports = tuple((pd.Timestamp(e.date), ";".join(e.source_ids)) for e in ev[ev["verification"] != "verified"].itertuples())
             withdrawal = Withdrawal(notified, effective, effective == one_year_after(notified), rescinded, reports)
-        ds = decl_by.get(iso, decl.iloc[0:0])
-        accept = tuple(_declaration(d, eif) for d in ds.itertuples() if d.article == "12(3)" and d.status != "rejected")
-        art124 = tuple(_declaration(d, eif) for d in ds.itertuples() if d.article == "124" and d.status != "rejected")
+        ds = list(decl_by[iso].itertuples()) if iso in decl_by else []
+        accept = tuple(_declaration(d, eif) for d in ds if d.article == "12(3)" and d.status != "rejected")
+        art124 = tuple(_declaration(d, eif) for d in ds if d.article == "124" and d.status != "rejected")
         considered = []
-        for s in sits_by.get(iso, sits.iloc[0:0]).itertuples():
+        for s in sits_by[iso].itertuples() if iso in sits_by else ():
             first = min(d for d in (_ts(s.examination_opened), _ts(s.investigation_opened)) if d is not None)
             considered.append(Matter(first, str(s.name), _ts(s.scope_start)))
-        am = amend_by.get(iso, amend.iloc[0:0])
-        rat = am[am["act"] == "ratification"].sort_values("date")
-        deposit = _ts(rat["date"].iloc[0]) if len(rat) else None
-        verified_rat = bool(len(rat)) and rat["verification"].iloc[0] == "verified"
-        opts = am[am["act"] == "opt_out"].sort_values("date")
-        withdrawn = am[am["act"] == "opt_out_withdrawn"].sort_values("date")
-        opt_out = (pd.Timestamp(opts["date"].iloc[0]), _ts(withdrawn["date"].iloc[0]) if len(withdrawn) else None) if len(opts) else None
+        deposit, verified_rat, opt_out = None, False, None
+        if iso in amend_by:
+            am = amend_by[iso]
+            rat = am[am["act"] == "ratification"].sort_values("date")
+            deposit = _ts(rat["date"].iloc[0]) if len(rat) else None
+            verified_rat = bool(len(rat)) and rat["verification"].iloc[0] == "verified"
+            opts = am[am["act"] == "opt_out"].sort_values("date")
+            withdrawn = am[am["act"] == "opt_out_withdrawn"].sort_values("date")
+            opt_out = (pd.Timestamp(opts["date"].iloc[0]), _ts(withdrawn["date"].iloc[0]) if len(withdrawn) else None) if len(opts) else None
         out[iso] = StateRecord(iso, eif, withdrawal, accept, art124, tuple(sorted(considered)), deposit, verified_rat, opt_out)
     return out
 
