@@ -20,7 +20,6 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -101,16 +100,6 @@ def raw_mutation(draw):
     return res, text[:pos] + insert + text[pos:]
 
 
-def _text(value) -> str:
-    if isinstance(value, tuple):
-        return ";".join(value)
-    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    return str(value)
-
-
 def _check_outcome(d: Path, touched: str) -> None:
     try:
         validate_package(load_package(d), d)
@@ -128,7 +117,7 @@ def _check_outcome(d: Path, touched: str) -> None:
         frame = tables[res.name]
         assert len(frame) == len(raw) - 1
         for col_index, col in enumerate(res.column_names):
-            typed = [_text(v) for v in frame[col]]
+            typed = [data.as_text(v) for v in frame[col]]
             assert typed == [r[col_index] for r in raw[1:]], (res.name, col)
 
 

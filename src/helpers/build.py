@@ -79,16 +79,6 @@ def _execute(nb: Path, target: Path, as_of: str | None, figures: Path) -> None:
                          f"check that {sys.executable} -m ipykernel runs") from None
 
 
-def _cell(value) -> str:
-    if isinstance(value, tuple):
-        return ";".join(value)
-    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    return str(value)
-
-
 def write_download(res: Resource, as_of: str | None, target: Path) -> None:
     """The CSV a reader downloads: the file itself, or as of a date the rows and values that
     helpers.data.load(name, as_of) shows then (no later rows, later dates blanked)."""
@@ -99,7 +89,7 @@ def write_download(res: Resource, as_of: str | None, target: Path) -> None:
     with open(target, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(res.column_names)
-        writer.writerows([_cell(v) for v in row] for row in frame.itertuples(index=False))
+        writer.writerows([data.as_text(v) for v in row] for row in frame.itertuples(index=False))
 
 
 def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks: list[Path] | None = None) -> dict:
@@ -196,7 +186,6 @@ def _map_svg(classes: dict[str, str | None], links: dict[str, str]) -> str:
 
 def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: str) -> int:
     """countries/<ISO3>.html for every origin country and countries/index.html with the map and the table."""
-    import pandas as pd
 
     from . import origins as og
     from .manpower import Band

@@ -51,6 +51,18 @@ def to_date(value: DateLike, *, default_today: bool = True) -> pd.Timestamp:
     return ts.normalize()
 
 
+def as_text(value) -> str:
+    """A typed cell back as the CSV text it was read from (the inverse of the loaders' typing):
+    lists joined by ';', missing values empty, dates as YYYY-MM-DD."""
+    if isinstance(value, tuple):
+        return ";".join(value)
+    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)
+
+
 def _typed_frame(table: Table) -> pd.DataFrame:
     res: Resource = table.resource
     raw = pd.DataFrame(table.rows, columns=res.column_names, dtype=object)
