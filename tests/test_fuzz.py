@@ -12,6 +12,7 @@ CI runs are reproducible; set HYPOTHESIS_SECONDS higher (and FUZZ_SEED) for a lo
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -121,20 +122,27 @@ def _check_outcome(d: Path, touched: str) -> None:
             assert typed == [r[col_index] for r in raw[1:]], (res.name, col)
 
 
+@contextlib.contextmanager
+def cell_changed(workdir: Path, res, i: int, j: int, new: str):
+    """The working copy with one cell of `res` replaced by `new`, restored afterwards."""
+    path = workdir / res.path
+    rows = [list(r) for r in RAW[res.name]]
+    rows[i][j] = new
+    _write(path, rows)
+    try:
+        yield path
+    finally:
+        shutil.copy(REAL / res.path, path)
+
+
 @given(cell_mutation())
 @settings(FUZZ)
 def test_a_mutated_cell_is_located_or_loads_exactly(workdir, mutation):
     if out_of_time("cell"):
         return
     res, i, j, new = mutation
-    path = workdir / res.path
-    rows = [list(r) for r in RAW[res.name]]
-    rows[i][j] = new
-    _write(path, rows)
-    try:
+    with cell_changed(workdir, res, i, j, new):
         _check_outcome(workdir, res.path)
-    finally:
-        shutil.copy(REAL / res.path, path)
 
 
 @given(raw_mutation())
@@ -161,11 +169,7 @@ def test_data_that_validates_never_makes_a_loader_raise(workdir, mutation, offse
     if out_of_time("loaders"):
         return
     res, i, j, new = mutation
-    path = workdir / res.path
-    rows = [list(r) for r in RAW[res.name]]
-    rows[i][j] = new
-    _write(path, rows)
-    try:
+    with cell_changed(workdir, res, i, j, new):
         try:
             validate_package(load_package(workdir), workdir)
         except DataValidationError:
@@ -174,5 +178,3 @@ def test_data_that_validates_never_makes_a_loader_raise(workdir, mutation, offse
         for name in LOADERS:
             for as_of in (None, when):
                 data.load(name, as_of, workdir)
-    finally:
-        shutil.copy(REAL / res.path, path)
