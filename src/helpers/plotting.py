@@ -228,13 +228,24 @@ def ranked_ranges(ax, frame: pd.DataFrame, xlabel: str) -> None:
     ax.set_xlabel(xlabel)
 
 
-def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: str, colour: str = PALETTE[0]) -> None:
-    """Horizontal low-high bars, one per row, each annotated (e.g. with claimant and date)."""
+def side_legend(fig: Figure, sides: Sequence[str]) -> None:
+    """One compact legend of the claimant sides present, in the fixed order and colours of SIDE_COLOURS."""
+    from matplotlib.patches import Patch
+
+    present = [s for s in SIDE_COLOURS if s in set(map(str, sides))]
+    fig.legend(handles=[Patch(color=SIDE_COLOURS[s], label=s) for s in present], loc="upper right", ncol=len(present) or 1,
+               fontsize=8, frameon=False, bbox_to_anchor=(0.99, 0.965))
+
+
+def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: str, colour: str | Sequence[str] = PALETTE[0]) -> None:
+    """Horizontal low-high bars, one per row, each annotated (e.g. with claimant and date); `colour` is one
+    colour or one per row (e.g. the claimant side's, from SIDE_COLOURS)."""
     frame = frame.reset_index(drop=True)
     y = range(len(frame))
-    ax.barh(list(y), frame["hi"] - frame["lo"], left=frame["lo"], height=0.55, color=colour, alpha=0.75)
-    ax.scatter(frame["lo"], list(y), color=colour, s=12, zorder=3)
-    ax.scatter(frame["hi"], list(y), color=colour, s=12, zorder=3)
+    colours = [colour] * len(frame) if isinstance(colour, str) else list(colour)
+    ax.barh(list(y), frame["hi"] - frame["lo"], left=frame["lo"], height=0.55, color=colours, alpha=0.75)
+    ax.scatter(frame["lo"], list(y), color=colours, s=12, zorder=3)
+    ax.scatter(frame["hi"], list(y), color=colours, s=12, zorder=3)
     for i, r in frame.iterrows():
         ax.annotate(plain(r[note_col]), (r["hi"], i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=6.5,
                     color="#333333")
