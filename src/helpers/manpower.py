@@ -79,16 +79,25 @@ def _institution(claims: pd.DataFrame) -> pd.Series:
     return claims["claimant_id"] if "claimant_id" in claims else claims["claimant"]
 
 
+def _contingent_mask(claims: pd.DataFrame, origin: str, metrics: list[str]) -> np.ndarray:
+    """Rows on `origin` and one of `metrics` that count the whole contingent, as one boolean array over plain
+    arrays (the arithmetic filters this way hundreds of times per notebook)."""
+    return ((claims["origin"].to_numpy(dtype=object) == origin) & np.isin(claims["metric"].to_numpy(dtype=object), metrics)
+            & (claims["scope"].to_numpy(dtype=object) == "total"))
+
+
 def whole_contingent(claims: pd.DataFrame, origin: str, metric: str) -> pd.DataFrame:
     """Claims on (origin, metric) that count the whole contingent (scope 'total'; parts such as a unit,
     a wave or the sappers never enter ranges or timelines)."""
     check_origin_metric(origin, metric)
-    return claims[(claims["origin"] == origin) & (claims["metric"] == metric) & (claims["scope"] == "total")]
+    return claims[_contingent_mask(claims, origin, [metric])]
 
 
-def _accepted(claims: pd.DataFrame) -> pd.Series:
-    return claims["standing"].astype("string").fillna("accepted") == "accepted" if "standing" in claims else \
-        pd.Series(True, index=claims.index)
+def _accepted(claims: pd.DataFrame) -> np.ndarray:
+    """Rows whose standing lets them set a range (all rows of a frame without the column)."""
+    if "standing" not in claims:
+        return np.ones(len(claims), dtype=bool)
+    return claims["standing"].astype("string").fillna("accepted").to_numpy(dtype=object) == "accepted"
 
 
 def latest_by_claimant(
@@ -103,11 +112,7 @@ def latest_by_claimant(
     """
     when = to_date(as_of)
     check_origin_metric(origin, metric)
-    # one boolean mask over plain arrays, one take: this runs hundreds of times per notebook
-    keep = ((claims["origin"].to_numpy(dtype=object) == origin) & (claims["metric"].to_numpy(dtype=object) == metric)
-            & (claims["scope"].to_numpy(dtype=object) == "total") & (claims["stated"].to_numpy() <= when.to_datetime64()))
-    if "standing" in claims:
-        keep &= claims["standing"].astype("string").fillna("accepted").to_numpy(dtype=object) == "accepted"
+    keep = _contingent_mask(claims, origin, [metric]) & (claims["stated"].to_numpy() <= when.to_datetime64()) & _accepted(claims)
     latest = _newest_per_institution(claims[keep])
     latest = _floors_from_parts(latest, claims, origin, metric, when)
     window = staleness_days(metric) if max_age_days is None else max_age_days
@@ -136,11 +141,8 @@ def _floors_from_parts(latest: pd.DataFrame, claims: pd.DataFrame, origin: str, 
     children = _children(metric)
     if not children or latest.empty:
         return latest
-    keep = ((claims["origin"].to_numpy(dtype=object) == origin) & np.isin(claims["metric"].to_numpy(dtype=object), children)
-            & (claims["scope"].to_numpy(dtype=object) == "total") & (claims["stated"].to_numpy() <= when.to_datetime64())
-            & claims["low"].notna().to_numpy())
-    if "standing" in claims:
-        keep &= claims["standing"].astype("string").fillna("accepted").to_numpy(dtype=object) == "accepted"
+    keep = (_contingent_mask(claims, origin, children) & (claims["stated"].to_numpy() <= when.to_datetime64())
+            & claims["low"].notna().to_numpy() & _accepted(claims))
     if not keep.any():
         return latest
     kids = _newest_per_institution(claims[keep])

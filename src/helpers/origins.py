@@ -122,14 +122,6 @@ def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike
     return frame.sort_values(["high", "low", "country"], ascending=[False, False, True]).reset_index(drop=True)
 
 
-def channels_by_origin(channels: pd.DataFrame) -> pd.DataFrame:
-    """Origin x channel: how many sources name that channel for that origin (0 where none)."""
-    table = pd.crosstab(channels["origin"], channels["channel"].astype(str))
-    table.index = [place_name(o) for o in table.index]
-    table.index.name = "origin"
-    return table.sort_index()
-
-
 def named_totals(claims: pd.DataFrame, claimant_id: str = "ukr-pow-hq") -> pd.DataFrame:
     """How an institution's named lists of foreigners grew: every figure it gave for all foreigners
     (identified by name, killed, prisoners held, countries counted), in date order."""

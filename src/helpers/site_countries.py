@@ -25,14 +25,14 @@ def _claim_link(claim_id: str, root: str = "") -> str:
 
 def latest_table(claims: pd.DataFrame, origin: str, as_of) -> str:
     """Metric x side: the newest figure of each side with institution, date and claim; core metrics always shown."""
-    present = [m for m in og.COUNTRY_METRICS if not og.latest_by_side(claims, origin, m, as_of).empty]
+    by_metric = {m: og.latest_by_side(claims, origin, m, as_of) for m in og.COUNTRY_METRICS}
+    present = [m for m, f in by_metric.items() if not f.empty]
     metrics = list(dict.fromkeys([*CORE_METRICS, *present]))
-    sides = [s for s in og.TABLE_SIDES if any(
-        (og.latest_by_side(claims, origin, m, as_of)["side"] == s).any() for m in present)] or list(og.TABLE_SIDES[:2])
+    sides = [s for s in og.TABLE_SIDES if any((by_metric[m]["side"] == s).any() for m in present)] or list(og.TABLE_SIDES[:2])
     head = "".join(f"<th>{esc(s)}</th>" for s in sides)
     rows = []
     for metric in metrics:
-        by_side = og.latest_by_side(claims, origin, metric, as_of)
+        by_side = by_metric[metric]  # CORE_METRICS are among COUNTRY_METRICS
         cells = []
         for side in sides:
             hit = by_side[by_side["side"] == side]
