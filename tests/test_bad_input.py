@@ -143,7 +143,7 @@ def test_a_row_repeated_under_a_new_id(mini, label, name, row, column):
 
 @pytest.mark.parametrize("name", ["Example Government", "EXAMPLE GOVERNMENT", "\uff25xample government"])
 def test_one_institution_under_two_ids(mini, name):
-    line = append(mini, "claimants.csv", f"usa-gov-2,{name},Another short name,USA,government,")
+    line = append(mini, "claimants.csv", f"usa-gov-2,{name},Another short name,USA,government,,example-lineage")
     found = [p for p in problems_for(mini) if p.file == "data/claimants.csv" and p.line == line and p.column == "name"]
     assert any("same name as 'usa-gov'" in p.message for p in found), [str(p) for p in found]
 
@@ -158,7 +158,7 @@ def test_a_resource_linking_outside_the_data_directory(mini, tmp_path):
 
 
 def test_the_same_name_in_two_normal_forms_is_not_two_claimants(mini):
-    line = append(mini, "claimants.csv", "mod-fr,Ministe\u0300re des Arme\u0301es,Ministe\u0300re,FRA,government,")
+    line = append(mini, "claimants.csv", "mod-fr,Ministe\u0300re des Arme\u0301es,Ministe\u0300re,FRA,government,,example-lineage")
     (p,) = [p for p in problems_for(mini) if p.file == "data/claimants.csv" and p.line == line and p.column == "name"]
     assert "NFC" in p.message
 

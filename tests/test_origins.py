@@ -9,7 +9,7 @@ import pytest
 
 from helpers import data, geo
 from helpers import origins as og
-from helpers.manpower import latest_by_claimant
+from helpers.manpower import latest_by_lineage
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def test_the_whole_table_equals_the_per_country_rule(claims):
     table = og.latest_table(claims, None, metrics)
     for origin in og.origin_countries(claims):
         for metric in metrics:
-            one = latest_by_claimant(claims, origin, metric, None, max_age_days=math.inf)
+            one = latest_by_lineage(claims, origin, metric, None, max_age_days=math.inf)
             fast = table[(table["origin"] == origin) & (table["metric"] == metric)]
             assert sorted(one["claim_id"]) == sorted(fast["claim_id"]), (origin, metric)
 

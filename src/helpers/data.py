@@ -23,7 +23,8 @@ DateLike = date | datetime | str | pd.Timestamp | None
 
 
 def to_date(value: DateLike, *, default_today: bool = True) -> pd.Timestamp:
-    """Normalise a date or ISO string to a midnight Timestamp (None means today).
+    """Normalise a date or ISO string to a midnight Timestamp (None means the record's declared cut-off,
+    never the clock: ``cutoff()``).
 
     Strict on purpose: only a date, datetime, Timestamp or numpy datetime64, or a string written
     YYYY-MM-DD. An integer (which pandas reads as nanoseconds since 1970), a month ('2024-12',
@@ -31,7 +32,7 @@ def to_date(value: DateLike, *, default_today: bool = True) -> pd.Timestamp:
     if value is None:
         if not default_today:
             raise ValueError("a date is required")
-        return pd.Timestamp(date.today())
+        return cutoff()
     hint = "use YYYY-MM-DD, e.g. 2024-12-31"
     if isinstance(value, str):
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
@@ -148,15 +149,14 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         raise KeyError(f"unknown table {name!r}; known: {', '.join(sorted(tables))}")
     when = to_date(as_of)
     frame = tables[name]
-    if name in ("metrics", "claimants", "regions"):  # reference tables: no dates to apply
+    if name in ("metrics", "claimants", "regions", "lineages"):  # reference tables: no dates to apply
         return frame.copy()
     published = _published(tables["sources"])
-    if name == "sources":  # an undated page is known today, but enters no as-of view
-        return frame[(frame["published"].isna() & (as_of is None)) | (frame["published"] <= when)].reset_index(drop=True)
-    if name == "claims":
+    if name == "sources":  # an undated reference page carries no timing of its own: it is in every view
+        return frame[frame["published"].isna() | (frame["published"] <= when)].reset_index(drop=True)
+    if name == "claims":  # one claim set per date: a claim on an undated page is known from the day it was stated
         pub = frame["source_id"].map(published)
-        known = (pub <= when) | (pub.isna() & (as_of is None))  # an undated page enters no as-of view, only today's
-        frame = frame[known & (frame["stated"] <= when)].copy()
+        frame = frame[(pub.isna() | (pub <= when)) & (frame["stated"] <= when)].copy()
         frame["relayed_by"] = [tuple(s for s in ids if not published[s] > when) for ids in frame["relayed_by"]]
         return _with_claimants(frame.reset_index(drop=True), tables)
     if name == "relations":
@@ -178,7 +178,7 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         return _apply_history(_known_by(frame, "issued", when), name, "warrant_id", tables["status_history"], when)
     if name == "recruitment_channels":
         pub = frame["source_id"].map(published)
-        return frame[(frame["stated"] <= when) & ((pub <= when) | (pub.isna() & (as_of is None)))].reset_index(drop=True)
+        return frame[(frame["stated"] <= when) & (pub.isna() | (pub <= when))].reset_index(drop=True)
     if name == "status_history":
         return _known_by(frame, "valid_from", when)
     if name == "legal_context":
@@ -199,7 +199,37 @@ def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
     out["metric"] = pd.Categorical(out["metric"], categories=list(metrics.index))
     out["metric_kind"] = pd.Categorical(out["metric"].map(metrics["kind"]).astype("string"), categories=metrics["kind"].cat.categories)
     out["unit"] = out["metric"].map(metrics["unit"]).astype("string")
+    own = out["lineage_id"].astype("string")
+    out["lineage_id"] = own.fillna(out["claimant_id"].map(inst["lineage_id"]).astype("string"))
+    lineages = tables["lineages"].set_index("lineage_id")
+    out["lineage"] = out["lineage_id"].map(lineages["name"]).astype("string")
+    out["lineage_group"] = out["lineage_id"].map(lineage_groups(tables["lineages"])).astype("string")
+    out["refers_from"] = _period_start(out["refers_to"], out["stated"], out["stated_precision"])
     return out
+
+
+def _period_start(refers_to: pd.Series, stated: pd.Series, precision: pd.Series) -> pd.Series:
+    """The oldest day a figure can describe: a figure stated only to the month (or year) and describing that date
+    may describe the month's (or year's) first day, so its age counts from there (the conservative end)."""
+    same = refers_to == stated
+    month = same & (precision == "month")
+    year = same & (precision == "year")
+    out = refers_to.copy()
+    out[month] = refers_to[month].dt.to_period("M").dt.start_time
+    out[year] = refers_to[year].dt.to_period("Y").dt.start_time
+    return out
+
+
+def lineage_groups(lineages: pd.DataFrame) -> dict[str, str]:
+    """lineage_id -> the first lineage id of its group: lineages joined by `draws_on` are one group, because a
+    pipeline that uses another's data is not independent of it (connected components, networkx)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(lineages["lineage_id"])
+    for lid, draws in zip(lineages["lineage_id"], lineages["draws_on"], strict=True):
+        g.add_edges_from((lid, other) for other in draws)
+    return {node: min(comp) for comp in nx.connected_components(g) for node in comp}
 
 
 def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timestamp) -> pd.DataFrame:
@@ -265,12 +295,26 @@ def metrics() -> pd.DataFrame:
     return load("metrics")
 
 
+def cutoff(data_dir: Path | str | None = None) -> pd.Timestamp:
+    """The declared cut-off of the record (`cutoff` in datapackage.json): the date up to which the public record
+    was searched. It is 'now' for every notebook, page, staleness age and estimate; it is declared by whoever
+    refreshes the data, never derived from a row, and never the clock."""
+    d = Path(data_dir or DATA_DIR)
+    pkg = d / "datapackage.json"
+    package = _package_cached(str(d), (pkg.stat().st_mtime_ns, pkg.stat().st_size) if pkg.exists() else (0, 0))
+    return pd.Timestamp(package.raw["cutoff"])
+
+
 def latest_publication(as_of: DateLike = None) -> pd.Timestamp:
-    """Date of the newest source known on `as_of`: the 'data as of' stamp on every figure."""
+    """Date of the newest source known on `as_of`."""
     return load("sources", as_of)["published"].max()
 
 
+def newest_claim(as_of: DateLike = None) -> pd.Timestamp:
+    """Date of the newest claim known on `as_of` (what 'newest claim D′' says beside the cut-off)."""
+    return load("claims", as_of)["stated"].max()
+
+
 def analysis_date(as_of: DateLike = None) -> pd.Timestamp:
-    """The date an analysis runs as of: `as_of` when given, else the newest publication in data/
-    (not today's date, so that re-running the notebooks gives the same outputs)."""
-    return latest_publication() if as_of is None else to_date(as_of)
+    """The date an analysis runs as of: `as_of` when given, else the record's declared cut-off."""
+    return to_date(as_of)

@@ -141,9 +141,9 @@ def consensus_spec(band: pd.DataFrame, points: pd.DataFrame, claims: pd.DataFram
 
 def ranked_points(claims: pd.DataFrame, metrics: tuple[str, ...], origins: list[str], as_of) -> pd.DataFrame:
     """Each institution's latest figure per origin on `metrics` (any age), as in ``origins.ranked``: the points of the ranked chart."""
-    from .manpower import latest_by_claimant
+    from .manpower import latest_by_lineage
 
-    frames = [latest_by_claimant(claims, o, m, as_of, max_age_days=math.inf).assign(origin=o) for o in origins for m in metrics]
+    frames = [latest_by_lineage(claims, o, m, as_of, max_age_days=math.inf).assign(origin=o) for o in origins for m in metrics]
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["claim_id", "origin"])
 

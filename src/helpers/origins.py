@@ -15,7 +15,7 @@ import pandas as pd
 from . import legal
 from .data import DateLike, to_date
 from .iso3166 import COUNTRY_NAMES
-from .manpower import SIDES, band_of, claimant_side, latest_all, latest_by_claimant  # noqa: F401 (band_of re-exported for notebooks)
+from .manpower import SIDES, band_of, claimant_side, latest_all, latest_by_lineage  # noqa: F401 (band_of re-exported for notebooks)
 
 #: Metrics a country profile always shows, in reading order (a missing one says "no figure in the data").
 COUNTRY_METRICS = ("recruited", "identified_by_name", "serving", "killed", "missing", "captured", "prisoners_held",
@@ -55,7 +55,7 @@ def latest_table(claims: pd.DataFrame, as_of: DateLike = None, metrics: tuple[st
     """Each institution's newest accepted whole-contingent figure per origin and metric, whatever its age, with
     its side and figure in words: every (origin, metric) at once, for tables over many countries.
 
-    Equal to ``latest_by_claimant(..., max_age_days=inf)`` for metrics that no other metric is a part of
+    Equal to ``latest_by_lineage(..., max_age_days=inf)`` for metrics that no other metric is a part of
     (the part-floor rule only concerns deployed and casualties; tests check the equality)."""
     out = latest_all(claims, as_of, metrics)
     out = out.assign(side=claimant_side(out), figure=[figure_text(r) for _, r in out.iterrows()], metric=out["metric"].astype(str))
@@ -70,7 +70,7 @@ def _by_side(latest: pd.DataFrame) -> pd.DataFrame:
 
 def latest_by_side(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> pd.DataFrame:
     """Per claimant side, the newest accepted whole-contingent figure on (origin, metric), whatever its age."""
-    latest = latest_by_claimant(claims, origin, metric, as_of, max_age_days=math.inf)
+    latest = latest_by_lineage(claims, origin, metric, as_of, max_age_days=math.inf)
     if latest.empty:
         return latest.assign(side=pd.Series(dtype="string"), figure=pd.Series(dtype="string"))
     latest = latest.assign(side=claimant_side(latest))

@@ -735,6 +735,29 @@ def _check_state_party(t: Table, row: Row, line: int) -> list[Problem]:
     return out
 
 
+#: Date columns that say when something became known: none may fall after the declared cut-off.
+_KNOWN_ON = {"sources": "published", "claims": "stated", "recruitment_channels": "stated", "relations": "first_reported"}
+
+
+def check_cutoff(package: Package, tables: dict[str, Table], today: date) -> list[Problem]:
+    """The cut-off is the date the record was searched up to: not in the future, and no row known after it
+    (a page published later means the search went further: raise the cut-off)."""
+    cut = date.fromisoformat(package.raw["cutoff"])
+    if cut > today:
+        return [Problem("datapackage.json", 1, "cutoff", f"the cut-off {cut} is in the future (today is {today})")]
+    problems = []
+    for name, col in _KNOWN_ON.items():
+        t = tables.get(name)
+        if t is None or col not in t.resource.column_names:
+            continue
+        for row, line in zip(t.rows, t.lines, strict=True):
+            when = parse_date(row.get(col, ""))
+            if when and when > cut:
+                problems.append(Problem(t.file, line, col, f"{when} is after the record's declared cut-off {cut} "
+                                        "(datapackage.json 'cutoff'): raise the cut-off if the record was searched that far"))
+    return problems
+
+
 def validate_package(package: Package, data_dir: Path, today: date | None = None, shown_dir: str = "data") -> dict[str, Table]:
     """Read and check every table; raise DataValidationError listing all problems."""
     today = today or date.today()
@@ -753,6 +776,7 @@ def validate_package(package: Package, data_dir: Path, today: date | None = None
     problems += check_unique_names(tables)
     problems += check_status_history(tables)
     problems += check_unlisted_files(package, data_dir, shown_dir)
+    problems += check_cutoff(package, tables, today)
     if problems:
         raise DataValidationError(problems)
     return tables
