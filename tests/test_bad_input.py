@@ -64,8 +64,8 @@ CASES = [
     # numbers and dates the loaders cannot hold
     ("Arabic-Indic digits", "claims.csv", "10000,10000", "\u0661\u0660\u0660\u0660\u0660,10000", 2, "low", "ASCII digit"),
     ("fullwidth digits in a date", "claims.csv", "Example Minister,2024-10-31", "Example Minister,\uff12\uff10\uff12\uff14-10-31", 2, "stated", "not an ASCII digit"),
-    ("Devanagari digits in a pattern", "claims.csv", "verified 2026-11-22: figure and quote,\n",
-     "verified \u0968\u0966\u0968\u096c-11-22: figure and quote,\n", 2, "verification", "matching"),
+    ("Devanagari digits in a pattern", "claims.csv", "verified 2026-11-22: figure and quote,,",
+     "verified \u0968\u0966\u0968\u096c-11-22: figure and quote,,", 2, "verification", "matching"),
     ("number past int64", "claims.csv", "10000,10000", "99999999999999999999,99999999999999999999", 2, "low", "out of range"),
     ("five thousand digits", "claims.csv", "10000,10000", "9" * 5000 + "," + "9" * 5000, 2, "low", "out of range"),
     ("staleness past int64", "metrics.csv", "deployed,stock,persons,,90", "deployed,stock,persons,,9223372036854775808", 2, "staleness_days", "out of range"),

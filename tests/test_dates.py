@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import numpy as np
@@ -25,10 +26,13 @@ def test_dates_and_iso_strings_are_read(value):
     assert data.to_date(value) == pd.Timestamp("2024-12-31")
 
 
-def test_none_still_means_today():
-    assert data.to_date(None) == pd.Timestamp(date.today())
+def test_none_means_the_declared_cut_off_never_the_clock():
+    declared = json.loads((data.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["cutoff"]
+    assert data.to_date(None) == data.cutoff() == pd.Timestamp(declared)
+    assert data.to_date(None) != pd.Timestamp(date.today())  # the record's cut-off lies before today's date
+    assert data.analysis_date() == data.cutoff()
     with pytest.raises(ValueError):
-        data.to_date(None, default_today=False)
+        data.to_date(None, default_cutoff=False)
 
 
 @pytest.mark.parametrize("value", [20241231, "2024-12", "01/02/2025"])

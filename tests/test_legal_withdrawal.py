@@ -149,6 +149,8 @@ def test_other_states_basis_is_unaffected_by_a_withdrawal(late_2026):
 
 
 def test_states_parties_as_of_the_notebook_date():
+    """At the record's cut-off (30 June 2026) Hungary's withdrawal (effective 2 June 2026, Art. 127(1)) holds."""
     when = data.analysis_date()
     parties = states_parties(when, LegalData.load(when))
-    assert {"UKR", "ARM", "PSE", "HUN"} <= parties and not {"BDI", "PHL", "RUS"} & parties
+    assert {"UKR", "ARM", "PSE"} <= parties and not {"BDI", "PHL", "RUS", "HUN"} & parties
+    assert "HUN" in states_parties(pd.Timestamp("2026-06-01"), LegalData.load(pd.Timestamp("2026-06-01")))

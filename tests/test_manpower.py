@@ -60,7 +60,8 @@ def test_at_least_is_a_floor_not_a_point():
     assert est.range == (11000, 12000) and not est.band.high_open
     floor_above = pd.concat([DEPLOYED, make_claims([("e1", "E", "GBR", "PRK", "deployed", 14000, None, "2025-01-20", "2025-01-20")])])
     est = mp.estimate_from(floor_above, "PRK", "deployed", "2025-02-01")
-    assert est.range == (11000, 14000) and est.band.high_open  # "11,000 to at least 14,000"
+    # a floor above every estimate leaves "at least 14,000": no end of a range lies below the highest floor
+    assert est.range == (14000, 14000) and est.band.high_open and est.range.high_open
 
 
 def test_at_most_is_a_ceiling_not_a_point():
@@ -73,14 +74,20 @@ def test_at_most_is_a_ceiling_not_a_point():
     assert (band.low, band.high, band.high_open) == (3000, 3000, True)
 
 
-def test_stale_figures_leave_the_range_when_fresher_ones_exist():
-    # Deployed is a stock (90-day window). As of 2025-03-15 (cut-off 2024-12-15): A's 1 Dec and D's October figures are stale.
+def test_stale_figures_leave_the_range_but_never_widen_it():
+    # Deployed is a stock (90-day window). As of 2025-03-15 (window from 2024-12-15): A's 1 Dec and D's October
+    # figures are stale; B 'more than 11,000' and C 'up to 15,000' alone would say 11,000-15,000, but no claim came
+    # after A aged out, so the 11,000-12,000 that held on 1 Feb stands (a range only narrows without a new claim).
     assert mp.staleness_days("deployed") == 90 and mp.staleness_days("killed") == 365
     est = mp.estimate_from(DEPLOYED, "PRK", "deployed", "2025-03-15")
-    assert est.range == (11000, 15000) and not est.stale and est.institutions == 2
+    assert est.range == (11000, 12000) and not est.stale and est.lineages == 2
     assert set(est.left_out["claim_id"]) == {"a1", "a2", "b1", "d1", "d2"}
-    # everything counts: D 9,000 to A 12,000; C's "up to 15,000" is a ceiling above every estimate, so it changes nothing
-    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15", max_age_days=float("inf")) == (9000, 12000)
+    # B and C with nothing older: between the floor and the ceiling
+    fresh_only = DEPLOYED[DEPLOYED["claim_id"].isin(["b2", "c1"])]
+    assert mp.estimate_from(fresh_only, "PRK", "deployed", "2025-03-15").range == (11000, 15000)
+    # every age counts: D's 9,000 lies below B's floor of 11,000, so the range starts at the floor; C's "up to 15,000"
+    # is a ceiling above every estimate, so it changes nothing
+    assert mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-03-15", max_age_days=float("inf")) == (11000, 12000)
 
 
 def test_when_nothing_is_fresh_the_last_known_figures_answer_flagged_stale():
@@ -143,7 +150,7 @@ def test_timeline_steps_until_next_claim():
 def test_consensus_band_over_time():
     band = mp.consensus_band(DEPLOYED, "PRK", "deployed", ["2024-10-19", "2024-10-25", "2024-12-31"]).set_index("date")
     assert list(band.index) == [pd.Timestamp("2024-10-25"), pd.Timestamp("2024-12-31")]  # nothing known on 19 Oct
-    assert tuple(band.loc["2024-12-31", ["low", "high", "institutions"]]) == (9000, 12000, 3)
+    assert tuple(band.loc["2024-12-31", ["low", "high", "lineages"]]) == (9000, 12000, 3)
 
 
 def test_share_is_the_range_implied_by_both_ranges():
@@ -186,7 +193,7 @@ def test_claimant_side_by_kind_and_country():
 
 def test_spread_counts_institutions_and_ratio():
     s = mp.spread(DEPLOYED, "2024-12-31").set_index("metric")
-    assert s.loc["deployed", "institutions"] == 3 and s.loc["deployed", "ratio"] == round(12000 / 9000, 2)
+    assert s.loc["deployed", "lineages"] == 3 and s.loc["deployed", "ratio"] == round(12000 / 9000, 2)
 
 
 @pytest.mark.parametrize("as_of", ["2024-12-31", "2025-06-30", None])
@@ -200,6 +207,6 @@ def test_spread_for_every_pair_at_once_equals_estimate_pair_by_pair(as_of):
     for (origin, metric), _ in claims.groupby(["origin", "metric"], observed=True):
         est = None if kinds[str(metric)] == "flow" else mp.estimate_from(claims, origin, metric, as_of)
         if est is not None and not est.stale:
-            expected.append((origin, str(metric), est.institutions, *est.range))
-    got = [(r.origin, r.metric, r.institutions, r.low, r.high) for r in mp.spread(claims, as_of).itertuples()]
+            expected.append((origin, str(metric), est.lineages, *est.range))
+    got = [(r.origin, r.metric, r.lineages, r.low, r.high) for r in mp.spread(claims, as_of).itertuples()]
     assert sorted(got) == sorted(expected) and len(got) > 20

@@ -59,7 +59,7 @@ def test_manpower_notebook_as_of_end_2024_sees_nothing_published_later(tmp_path)
     nb = execute(NB / "01_manpower.ipynb", out=tmp_path / "asof.ipynb", as_of="2024-12-31")
     text = "\n".join("".join(o.get("data", {}).get(k, "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs
                      for k in ("text/markdown", "text/html", "text/plain"))
-    assert "Data as of 31 December 2024" in text
+    assert "Record searched up to 31 December 2024" in text
     iso = [pd.Timestamp(d) for d in re.findall(r"\b(20\d\d-\d\d-\d\d)\b", text)]
     assert iso and max(iso) <= cutoff, max(iso)
     written = [pd.Timestamp(f"{d} {m} {y}") for d, m, y in re.findall(rf"\b(\d{{1,2}}) ({'|'.join(MONTHS)}) (20\d\d)\b", text)]

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from helpers import data
@@ -68,7 +69,7 @@ CASES = [
     ("flow without its period", "claims.csv", "PRK,killed,at_least", "PRK,killed_in_period,at_least", 3, "period_start", "is a flow"),
     ("stock with a period", "claims.csv", "10000,10000,,2024-10-31", "10000,10000,2024-10-01,2024-10-31", 2, "period_start", "not a flow"),
     ("unknown standing", "claims.csv", "total,accepted,\"About", "total,doubtful,\"About", 2, "standing", "expected one of"),
-    ("undated verification", "claims.csv", "verified 2026-11-22: figure and quote,\n", "verified,\n", 2, "verification", "matching"),
+    ("undated verification", "claims.csv", "verified 2026-11-22: figure and quote,,", "verified,,", 2, "verification", "matching"),
     ("metric of unknown kind", "metrics.csv", "deployed,stock", "deployed,level", 2, "kind", "expected one of"),
     ("acknowledged before first report", "relations.csv", "government_assessment,,,organises", "government_assessment,2024-10-01,src-a,organises", 2, "acknowledged", "before first_reported"),
     ("acknowledgement without its source", "relations.csv", "government_assessment,,,organises", "government_assessment,2024-11-01,,organises", 2, "acknowledged_source", "go together"),
@@ -142,12 +143,16 @@ def test_invalid_utf8_names_the_line(mini):
     assert p.line == 3 and "not valid UTF-8" in p.message
 
 
-def test_a_claim_on_an_undated_page_enters_no_as_of_view(mini):
-    """An undated page is known today but was not provably known on any earlier date (issue: dated statuses)."""
+def test_a_claim_on_an_undated_page_enters_at_the_cut_off_and_no_earlier_view(mini):
+    """An undated page was surely known only by the record's cut-off: it and its claims enter the view at the cut-off
+    (the same set whether the date is given or not) and no earlier one."""
     edit(mini, "sources.csv", "statement,2024-10-31,", "statement,,")
+    cut = data.cutoff(mini)
     assert "c-1" in set(data.load("claims", None, mini)["claim_id"])
-    assert "c-1" not in set(data.load("claims", "2026-11-01", mini)["claim_id"])
-    assert "src-a" not in set(data.load("sources", "2026-11-01", mini)["source_id"])
+    assert set(data.load("claims", None, mini)["claim_id"]) == set(data.load("claims", cut, mini)["claim_id"])
+    day_before = cut - pd.Timedelta(days=1)
+    assert "c-1" not in set(data.load("claims", day_before, mini)["claim_id"])
+    assert "src-a" not in set(data.load("sources", day_before, mini)["source_id"])
 
 
 def test_missing_file(mini):

@@ -119,7 +119,7 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     timings = {"execute_s": round(time.perf_counter() - started, 1)}
 
     when = data.analysis_date(as_of)
-    data_date = when.date().isoformat()
+    data_date = record_stamp(when)
     copy_assets(out)
     rendered = [render(p, out / "figures") for p in executed]
     for nb in rendered:
@@ -157,8 +157,7 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     facts = evidence.summary(claims, sources, legal.states_parties(when))
     counts = {"claims": facts["claims"], "sources": facts["sources"], "origin countries": facts["origins"],
               "States Parties": facts["states_parties"]}
-    latest_claim = claims["stated"].max().date().isoformat()
-    _write(out / "index.html", index_page(rendered, counts, latest_claim, CITATION))
+    _write(out / "index.html", index_page(rendered, counts, data_date, CITATION))
     timings["total_s"] = round(time.perf_counter() - started, 1)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return {"out": str(out), "pages": len(rendered) + 6 + n_countries, "countries": n_countries, "figures": len(figures),
@@ -182,6 +181,11 @@ def _map_svg(classes: dict[str, str | None], links: dict[str, str]) -> str:
     plt.close(fig)
     svg = buf.getvalue()
     return svg[svg.index("<svg"):].replace("xlink:href=", "href=")  # SVG 2 links, readable by CSS selectors
+
+
+def record_stamp(when) -> str:
+    """What every page says of its date: the record's cut-off (an as-of build's own date) and the newest claim then."""
+    return f"record searched up to {when.date().isoformat()}; newest claim {data.newest_claim(when).date().isoformat()}"
 
 
 def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: str) -> int:

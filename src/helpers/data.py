@@ -22,7 +22,7 @@ from .validation import Table, validate_package
 DateLike = date | datetime | str | pd.Timestamp | None
 
 
-def to_date(value: DateLike, *, default_today: bool = True) -> pd.Timestamp:
+def to_date(value: DateLike, *, default_cutoff: bool = True) -> pd.Timestamp:
     """Normalise a date or ISO string to a midnight Timestamp (None means the record's declared cut-off,
     never the clock: ``cutoff()``).
 
@@ -30,7 +30,7 @@ def to_date(value: DateLike, *, default_today: bool = True) -> pd.Timestamp:
     YYYY-MM-DD. An integer (which pandas reads as nanoseconds since 1970), a month ('2024-12',
     which pandas reads as 1 December) or a day-first date ('01/02/2025') is rejected, not guessed."""
     if value is None:
-        if not default_today:
+        if not default_cutoff:
             raise ValueError("a date is required")
         return cutoff()
     hint = "use YYYY-MM-DD, e.g. 2024-12-31"
@@ -152,15 +152,18 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
     if name in ("metrics", "claimants", "regions", "lineages"):  # reference tables: no dates to apply
         return frame.copy()
     published = _published(tables["sources"])
-    if name == "sources":  # an undated reference page carries no timing of its own: it is in every view
-        return frame[frame["published"].isna() | (frame["published"] <= when)].reset_index(drop=True)
-    if name == "claims":  # one claim set per date: a claim on an undated page is known from the day it was stated
+    # An undated page was read while the record was searched up to its cut-off: the only date by which it was surely
+    # known is the cut-off, so it (and what it carries) enters the view at the cut-off and no earlier view.
+    undated_known = when >= cutoff(data_dir)
+    if name == "sources":
+        return frame[(frame["published"].isna() & undated_known) | (frame["published"] <= when)].reset_index(drop=True)
+    if name == "claims":
         pub = frame["source_id"].map(published)
-        frame = frame[(pub.isna() | (pub <= when)) & (frame["stated"] <= when)].copy()
-        frame["relayed_by"] = [tuple(s for s in ids if not published[s] > when) for ids in frame["relayed_by"]]
+        frame = frame[((pub.isna() & undated_known) | (pub <= when)) & (frame["stated"] <= when)].copy()
+        frame["relayed_by"] = [tuple(s for s in ids if _known(published[s], when, undated_known)) for ids in frame["relayed_by"]]
         return _with_claimants(frame.reset_index(drop=True), tables)
     if name == "relations":
-        return _relations_as_of(frame, published, when)
+        return _relations_as_of(frame, published, when, undated_known)
     if name == "treaties":
         return _blank_after(_known_by(frame, "signed", when), ["in_force", "ended"], when)
     if name == "treaty_obligations":
@@ -178,7 +181,7 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         return _apply_history(_known_by(frame, "issued", when), name, "warrant_id", tables["status_history"], when)
     if name == "recruitment_channels":
         pub = frame["source_id"].map(published)
-        return frame[(frame["stated"] <= when) & (pub.isna() | (pub <= when))].reset_index(drop=True)
+        return frame[(frame["stated"] <= when) & ((pub.isna() & undated_known) | (pub <= when))].reset_index(drop=True)
     if name == "status_history":
         return _known_by(frame, "valid_from", when)
     if name == "legal_context":
@@ -221,22 +224,29 @@ def _period_start(refers_to: pd.Series, stated: pd.Series, precision: pd.Series)
 
 
 def lineage_groups(lineages: pd.DataFrame) -> dict[str, str]:
-    """lineage_id -> the first lineage id of its group: lineages joined by `draws_on` are one group, because a
-    pipeline that uses another's data is not independent of it (connected components, networkx)."""
-    import networkx as nx
+    """lineage_id -> the lineage it is counted with for independence: itself, or, for a lineage that draws on
+    others' data, the first lineage it draws on (followed to one that draws on none). Drawing on two pipelines
+    makes a lineage dependent on each, not those two on each other."""
+    draws = dict(zip(lineages["lineage_id"], lineages["draws_on"], strict=True))
 
-    g = nx.Graph()
-    g.add_nodes_from(lineages["lineage_id"])
-    for lid, draws in zip(lineages["lineage_id"], lineages["draws_on"], strict=True):
-        g.add_edges_from((lid, other) for other in draws)
-    return {node: min(comp) for comp in nx.connected_components(g) for node in comp}
+    def root(lid: str, seen: frozenset = frozenset()) -> str:
+        first = draws.get(lid) or ()
+        if not first or lid in seen:
+            return lid
+        return root(first[0], seen | {lid})
+
+    return {lid: root(lid) for lid in draws}
 
 
-def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timestamp) -> pd.DataFrame:
+def _known(published, when: pd.Timestamp, undated_known: bool) -> bool:
+    return undated_known if pd.isna(published) else published <= when
+
+
+def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timestamp, undated_known: bool) -> pd.DataFrame:
     """Relations as known on `when`: shown from their first credible report; 'officially acknowledged'
     only from the supplier's own acknowledgement; later sources, ends and acknowledgements blanked."""
     frame = frame.copy()
-    frame["source_ids"] = [tuple(s for s in ids if not published[s] > when) for ids in frame["source_ids"]]
+    frame["source_ids"] = [tuple(s for s in ids if _known(published[s], when, undated_known)) for ids in frame["source_ids"]]
     frame = frame[(frame["first_reported"] <= when) & (frame["source_ids"].map(len) > 0)]
     ended_later = frame["end"] > when
     frame = _blank_after(frame, ["end", "acknowledged"], when)

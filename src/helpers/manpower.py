@@ -177,6 +177,8 @@ def _band_values(bounds: list[tuple[float, float]], floor: Floor | None) -> Band
         low_open = high_open = False
         if ceilings and min(ceilings) < low:
             low, low_open = min(ceilings), True
+    elif top_floor is not None and ceilings and min(ceilings) >= top_floor:
+        return Band(int(top_floor), int(min(ceilings)), False, False)  # between a floor and a ceiling
     elif top_floor is not None:
         return Band(int(top_floor), int(top_floor), False, True)
     elif ceilings:
@@ -286,7 +288,8 @@ ESTIMATE_COLUMNS = ("claim_id", "source_id", "claimant_id", "claimant", "claiman
 def highest_floor(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> Floor | None:
     """The highest credible floor on `as_of`. A cumulative count only grows, so any accepted figure on the metric or
     on a part of it (a named list, a unit's dead, an old 'about N') is a floor that lasts; for a stock, only figures
-    within the staleness window on a part of it (troops in the combat area are present) set a floor that day."""
+    within the staleness window on a part of it (troops in the combat area are present; a unit of those present)
+    set a floor that day."""
     when = to_date(as_of)
     return _Walk(claims, origin, metric, when).floor(when)
 
@@ -319,7 +322,7 @@ class _Walk:
             return None
         cand = [r for r in self.recs if r["stated"] <= day and r["lo"] == r["lo"]]
         if self.kind == "stock":
-            cand = [r for r in cand if r["metric"] != self.metric and (day - r["age"]).days <= self.window]
+            cand = [r for r in cand if (r["metric"] != self.metric or not r["total"]) and (day - r["age"]).days <= self.window]
         if not cand:
             return None
         top = min(cand, key=lambda r: (-r["lo"], -r["stated"].value, r["cid"]))
@@ -581,7 +584,8 @@ def spread(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
     when = to_date(as_of)
     info = metric_kinds()
     rows = []
-    pairs = latest_all(claims, when)[["origin", "metric"]].astype(str).drop_duplicates().sort_values(["origin", "metric"])
+    known = claims[claims["stated"] <= when]
+    pairs = known[["origin", "metric"]].astype(str).drop_duplicates().sort_values(["origin", "metric"])
     for origin, metric in pairs.itertuples(index=False):
         if str(info.loc[metric, "kind"]) == "flow":
             continue

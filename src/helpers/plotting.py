@@ -143,7 +143,7 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
         if last["high_open"]:
             span += "+"
         note = " (stale)" if last["stale"] else ""
-        ax.annotate(f"{span}{note}\n{int(last['institutions'])} institution{'s' if last['institutions'] != 1 else ''}",
+        ax.annotate(f"{span}{note}\n{int(last['lineages'])} lineage{'s' if last['lineages'] != 1 else ''}",
                     (last["date"], last["high"]), xytext=(6, 0), textcoords="offset points", fontsize=8, va="center", color="#2e4057")
         if fresh.empty:
             ax.text(0.01, 0.98, "no fresh figure: the band shows the last known figures", transform=ax.transAxes, fontsize=7,

@@ -55,8 +55,15 @@ def estimate_summary(est) -> str:
         return NONE_TEXT
     names = ", ".join(sorted(set(est.figures["claimant"].astype(str))))
     stale = f"; stale: newest figure {est.age_days} days old" if est.stale else ""
-    n = est.institutions
-    return f"{band(est.band)} ({n} independent institution{'s' if n != 1 else ''}: {names}{stale})"
+    n = est.lineages
+    return f"{band(est.band)} ({n} independent lineage{'s' if n != 1 else ''}: {names}{stale})"
+
+
+def record(when) -> str:
+    """The date line of every notebook: the record's declared cut-off (or the as-of date) and the newest claim then."""
+    from . import data
+
+    return f"Record searched up to {day(when)}; newest claim {day(data.newest_claim(when))}"
 
 
 def pct(r: tuple[float, float]) -> str:

@@ -129,7 +129,7 @@ is listed below with its quote and source.</p>
 <h2 id="timeline">Timeline</h2>{svg_timeline(own)}
 <h2 id="channels">How they were recruited</h2>{channels_list(channels, sources)}
 <h2 id="icc">Does the ICC reach its nationals?</h2>
-<p>On {esc(data_date)}, for war crimes by a national of {esc(name)} (Rome Statute Art. 12(2): the territorial state or the
+<p>On {esc(pd.Timestamp(as_of).date().isoformat())}, for war crimes by a national of {esc(name)} (Rome Statute Art. 12(2): the territorial state or the
 accused's state must be a State Party or have accepted jurisdiction; a State Party referral assumed; computed by
 <code>helpers.legal.assess</code>).</p>{icc_block(exposure)}
 <h2 id="claims">Every claim</h2>{claims_list(own, sources)}

@@ -111,7 +111,7 @@ def page(title: str, body: str, data_date: str, root: str = "", scripts: Iterabl
 <a href="{root}index.html#notebooks">Notebooks</a><a href="{root}countries/index.html">Countries</a><a href="{root}claims.html">Claims</a><a href="{root}data.html">Data</a><a href="{root}bibliography.html">Bibliography</a><a href="{root}index.html#cite">How to cite</a>
 <form class="search" role="search" action="{root}search.html"><input type="search" name="q" placeholder="Search claims, sources, countries" aria-label="Search the collection"></form></header>
 <main>{body}</main>
-<footer>Data as of {esc(data_date)}. Code MIT licence; data CC BY 4.0. Every figure traces to a row in <a href="{root}data.html">the data</a> that names its source.</footer>
+<footer>Data: {esc(data_date)}. Code MIT licence; data CC BY 4.0. Every figure traces to a row in <a href="{root}data.html">the data</a> that names its source.</footer>
 {tags}</body></html>
 """
 
@@ -137,7 +137,7 @@ def index_page(notebooks: Iterable[RenderedNotebook], counts: dict[str, int], da
 <p>An open collection of notebooks and datasets on the foreign soldiers and recruits who fight for Russia, the partnerships
 that supply them, and their legal exposure under the Rome Statute of the International Criminal Court. Every number is a
 sourced claim in the data; disagreement between claimants is kept, not averaged away.</p>
-<p class="meta">Latest claim in the data: <strong>{esc(data_date)}</strong>. The data hold {facts}.</p>
+<p class="meta">Data: <strong>{esc(data_date)}</strong>. The data hold {facts}.</p>
 <h2 id="notebooks">Notebooks</h2><div class="cards">{''.join(cards)}</div>
 <h2 id="countries">Countries</h2><p><a href="countries/index.html">A page for every origin country</a>: every claim with its
 quote and source, the latest figure per side, how recruits were recruited, and whether the ICC reaches its nationals.</p>
