@@ -1,8 +1,8 @@
 """A working copy of the mini fixture for the bad-input tests.
 
 The fixture is copied with the repository's datapackage.json; columns the descriptor has gained
-since the fixture was written are added empty, or with their default where a value is required (rows are
-never otherwise changed), so the copy validates and every test changes exactly one thing."""
+since the fixture was written are added empty (rows are never changed), so the copy validates
+and every test changes exactly one thing."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ from helpers.validation import DataValidationError, validate_package
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 TODAY = date(2026, 11, 22)
-#: Values for required columns the descriptor gained after the fixture was written.
-NEW_COLUMN_DEFAULTS = {"stated_precision": "day", "lineage_id": "example-lineage"}
 
 
 def make_mini(tmp_path: Path) -> Path:
@@ -45,8 +43,7 @@ def make_mini(tmp_path: Path) -> Path:
             if "alleged_breach" not in have and values.get("legal_basis", "").startswith("UNSCR"):
                 # the descriptor split Security Council resolutions out of legal_basis into alleged_breach
                 values["alleged_breach"], values["legal_basis"] = values["legal_basis"], ""
-            defaults = {c: v for c, v in NEW_COLUMN_DEFAULTS.items() if res.name != "claims" or c != "lineage_id"}
-            writer.writerow([values.get(c, defaults.get(c, "")) for c in res.column_names])
+            writer.writerow([values.get(c, "") for c in res.column_names])
         path.write_text(out.getvalue(), encoding="utf-8")
     return d
 

@@ -105,9 +105,13 @@ def _package_cached(data_dir: str, stamp: tuple) -> Package:
 def _tables(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """The cached tables themselves (never hand these out: callers get copies). Re-read when a file changes."""
     d = Path(data_dir or DATA_DIR)
+    return _load_cached(str(d), _stamp(d, _package(d)), date.today())
+
+
+def _package(d: Path) -> Package:
+    """The descriptor of data directory `d`, re-read only when the file changes."""
     pkg = d / "datapackage.json"
-    package = _package_cached(str(d), (pkg.stat().st_mtime_ns, pkg.stat().st_size) if pkg.exists() else (0, 0))
-    return _load_cached(str(d), _stamp(d, package), date.today())
+    return _package_cached(str(d), (pkg.stat().st_mtime_ns, pkg.stat().st_size) if pkg.exists() else (0, 0))
 
 
 _PUBLISHED: list = [None, None]  # [the cached sources frame, its source_id -> published series]
@@ -309,10 +313,7 @@ def cutoff(data_dir: Path | str | None = None) -> pd.Timestamp:
     """The declared cut-off of the record (`cutoff` in datapackage.json): the date up to which the public record
     was searched. It is 'now' for every notebook, page, staleness age and estimate; it is declared by whoever
     refreshes the data, never derived from a row, and never the clock."""
-    d = Path(data_dir or DATA_DIR)
-    pkg = d / "datapackage.json"
-    package = _package_cached(str(d), (pkg.stat().st_mtime_ns, pkg.stat().st_size) if pkg.exists() else (0, 0))
-    return pd.Timestamp(package.raw["cutoff"])
+    return pd.Timestamp(_package(Path(data_dir or DATA_DIR)).raw["cutoff"])
 
 
 def latest_publication(as_of: DateLike = None) -> pd.Timestamp:

@@ -254,10 +254,7 @@ class RangeEstimate:
     @property
     def lineages(self) -> int:
         """Independent lineages behind the range (lineages that draw on each other count once; relays never count)."""
-        ids = set(_lineage(self.figures).astype(str)) if not self.figures.empty else set()
-        if self.floor is not None and self.floor.lineage:
-            ids.add(self.floor.lineage)
-        return len(ids)
+        return _independent(_lineage(self.figures).astype(str) if not self.figures.empty else (), self.floor)
 
     @property
     def institutions(self) -> int:
@@ -268,6 +265,11 @@ class RangeEstimate:
     def age_days(self) -> int:
         """Days from the newest figure used to `as_of`."""
         return int((self.as_of - self.newest).days)
+
+
+def _independent(lineages, floor: Floor | None) -> int:
+    """How many independent lineages stand behind a range: those of its figures and the one of its floor."""
+    return len(set(lineages) | ({floor.lineage} if floor is not None and floor.lineage else set()))
 
 
 def _relevant(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> pd.DataFrame:
@@ -399,11 +401,10 @@ def _flow(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp):
     latest = latest.assign(_start=latest["period_start"].fillna(latest["refers_to"]))
     newest = latest.sort_values(["refers_to", "_start"], ascending=False).iloc[0]
     same = latest[(latest["refers_to"] == newest["refers_to"]) & (latest["_start"] == newest["_start"])].drop(columns="_start")
-    stale = bool(((when - _age_from(same)).dt.days > staleness_days(metric)).all())
-    return band_of(same), same, stale, None, (newest["_start"], newest["refers_to"])
+    return band_of(same), same, _stale_on(same, metric, when), None, (newest["_start"], newest["refers_to"])
 
 
-def _left_out(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp, used: pd.DataFrame, band: Band,
+def _left_out(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp, used: pd.DataFrame,
               period: tuple | None) -> pd.DataFrame:
     on = claims[(claims["origin"] == origin) & (claims["metric"] == metric) & (claims["stated"] <= when)]
     on = _bounds(on[~on["claim_id"].isin(used["claim_id"])])
@@ -414,7 +415,7 @@ def _left_out(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp
     newest_own = on.groupby(lineage)["stated"].transform("max")
     window = staleness_days(metric)
     reasons = []
-    for (_, row), newest in zip(on.iterrows(), newest_own, strict=True):
+    for (_, row), newest, age_from in zip(on.iterrows(), newest_own, _age_from(on), strict=True):
         standing = str(row.get("standing", "accepted"))
         if standing == "disputed":
             reasons.append("disputed")
@@ -428,7 +429,7 @@ def _left_out(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp
             reasons.append("a flow over another period (never combined with this one)")
         elif row["stated"] < newest:
             reasons.append("superseded by a newer figure of the same lineage")
-        elif (when - (row["refers_from"] if "refers_from" in row else row["refers_to"])).days > window:
+        elif (when - age_from).days > window:
             reasons.append("stale: older than the metric's window")
         else:
             reasons.append("")
@@ -466,7 +467,7 @@ def estimate_from(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLik
     figures = figures.assign(age_days=(when - _age_from(figures)).dt.days.astype("int64")) if not figures.empty else figures.assign(age_days=pd.Series(dtype="int64"))
     figures = figures.assign(sets=_which_end(figures, band)).reset_index(drop=True)
     return RangeEstimate(origin, metric, kind, when, band, stale, newest, figures,
-                         _left_out(claims, origin, metric, when, figures, band, period), floor, period)
+                         _left_out(claims, origin, metric, when, figures, period), floor, period)
 
 
 def _which_end(figures: pd.DataFrame, band: Band) -> pd.Series:
@@ -524,9 +525,8 @@ def consensus_band(claims: pd.DataFrame, origin: str, metric: str, dates: pd.Dat
         if i < 0:
             continue
         st = states[i]
-        lineages = {r["lin"] for r in st.figures} | ({st.floor.lineage} if st.floor is not None and st.floor.lineage else set())
         rows.append(dict(date=d, low=st.band.low, high=st.band.high, low_open=st.band.low_open, high_open=st.band.high_open,
-                         lineages=len(lineages), stale=st.stale))
+                         lineages=_independent((r["lin"] for r in st.figures), st.floor), stale=st.stale))
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -593,8 +593,7 @@ def spread(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
         if got is None or got[2]:
             continue
         band, figures, _, floor = got
-        lineages = set(_lineage(figures).astype(str)) | ({floor.lineage} if floor is not None and floor.lineage else set())
-        rows.append(dict(origin=origin, metric=metric, lineages=len(lineages), low=band.low, high=band.high,
+        rows.append(dict(origin=origin, metric=metric, lineages=_independent(_lineage(figures).astype(str), floor), low=band.low, high=band.high,
                          ratio=round(band.high / band.low, 2) if band.low and not band.high_open else float("nan")))
     return pd.DataFrame(rows, columns=["origin", "metric", "lineages", "low", "high", "ratio"])
 
