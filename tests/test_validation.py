@@ -94,6 +94,12 @@ CASES = [
     ("unknown declaration article", "declarations.csv", "UKR,12(3)", "UKR,12(4)", 2, "article", "expected one of"),
     ("status history for a row that does not exist", "status_history.csv", "valid_from,source_ids,notes\n",
      "valid_from,source_ids,notes\nh-1,arrest_warrants,w-9,status,public,2024-01-01,src-a,\n", 2, "key", "not a known warrant_id"),
+    # government responses
+    ("response dated after its source", "responses.csv", "PRK,2024-10-31,day", "PRK,2024-11-05,day", 2, "date", "after its source was published"),
+    ("unknown response measure", "responses.csv", "day,acknowledgement", "day,applause", 2, "measure", "expected one of"),
+    ("response precision unknown", "responses.csv", "2024-10-31,day,", "2024-10-31,week,", 2, "date_precision", "expected one of"),
+    ("response by an unknown state", "responses.csv", "prk-resp-01,PRK", "prk-resp-01,XKX", 2, "state", "not an ISO 3166-1"),
+    ("response after the cut-off", "responses.csv", "PRK,2024-10-31,day", "PRK,2026-10-31,day", 2, "date", "cut-off"),
 ]
 
 

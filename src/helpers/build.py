@@ -199,6 +199,7 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
 
     folder.mkdir(parents=True)
     channels = data.load("recruitment_channels", as_of)
+    responses = data.load("responses", as_of)
     when = data.analysis_date(as_of)
     countries = og.origin_countries(claims)
     recruits = og.ranked(claims, ("recruited", "identified_by_name"), when).set_index("origin")
@@ -207,17 +208,20 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
     for origin in countries:
         own = claims[claims["origin"] == origin]
         _write(folder / f"{origin}.html", country_page(origin, claims, sources, channels[channels["origin"] == origin],
-                                                       og.icc_exposure([origin], when), when, data_date))
+                                                       og.icc_exposure([origin], when), when, data_date,
+                                                       responses[responses["state"] == origin]))
 
         def words(frame, code=origin):
             if code not in frame.index:
                 return og.NO_FIGURE
             r = frame.loc[code]
-            return band_words(Band(int(r["low"]), int(r["high"]), bool(r["low_open"]), bool(r["high_open"])))
+            n = int(r["lineages"])
+            return (band_words(Band(int(r["low"]), int(r["high"]), bool(r["low_open"]), bool(r["high_open"])))
+                    + f" ({'a single lineage' if n == 1 else f'{n} lineages'})")
 
         rows.append(dict(origin=origin, name=og.place_name(origin), claims=len(own), recruits=words(recruits), killed=words(killed),
                          institutions=int(own["claimant_id"].nunique()), latest=own["stated"].max()))
-    classes = {o: map_class(recruits["high"].get(o)) for o in countries}
+    classes = {o: map_class(recruits["low"].get(o)) for o in countries}  # the estimate's lower end, not the largest figure
     svg = _map_svg(classes, {o: f"{o}.html" for o in countries})
     _write(folder / "index.html", countries_index(pd.DataFrame(rows), svg, data_date))
     return len(countries)

@@ -183,9 +183,10 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         return _apply_history(_known_by(frame, "lodged", when), name, "declaration_id", tables["status_history"], when)
     if name == "arrest_warrants":
         return _apply_history(_known_by(frame, "issued", when), name, "warrant_id", tables["status_history"], when)
-    if name == "recruitment_channels":
+    if name in ("recruitment_channels", "responses"):
         pub = frame["source_id"].map(published)
-        return frame[(frame["stated"] <= when) & ((pub.isna() & undated_known) | (pub <= when))].reset_index(drop=True)
+        said = frame["stated" if name == "recruitment_channels" else "date"]
+        return frame[(said <= when) & ((pub.isna() & undated_known) | (pub <= when))].reset_index(drop=True)
     if name == "status_history":
         return _known_by(frame, "valid_from", when)
     if name == "legal_context":

@@ -683,13 +683,18 @@ def latest_per_origin(claims: pd.DataFrame, metric: str, origins: list[str], as_
     return latest.sort_values(["origin", "stated", "claimant"]).reset_index(drop=True)[cols]
 
 
-def loss_rates(claims: pd.DataFrame, origin: str, metric: str, contingent: Range | None, as_of: DateLike = None) -> pd.DataFrame:
-    """For each claimant with two or more cumulative estimates: the loss rate between its first
-    and latest estimate and, against `contingent`, when the whole contingent would be lost at that rate."""
-    steps = timeline(claims[claims["stated"] <= to_date(as_of)], origin, metric)
-    steps = steps.assign(lo=steps["lo"].fillna(steps["hi"]), hi=steps["hi"].fillna(steps["lo"]))  # a bound stands in for its figure
+def loss_rates(claims: pd.DataFrame, origin: str, metric: str, contingent_metric: str | None = "deployed",
+               as_of: DateLike = None) -> pd.DataFrame:
+    """For each lineage with two or more cumulative estimates: the loss rate between its first and latest estimate
+    and, against the contingent present on the day of that latest estimate (`contingent_metric`'s range then, never a
+    later stock), when the whole contingent would be lost at that rate."""
+    when = to_date(as_of)
+    known = claims[claims["stated"] <= when]
+    steps = timeline(known, origin, metric)
+    steps = steps.assign(lo=steps["lo"].fillna(steps["hi"]), hi=steps["hi"].fillna(steps["lo"]),  # a bound stands in for its figure
+                         _lin=_lineage(steps).astype(str))
     rows = []
-    for claimant, own in steps.groupby("claimant", sort=True):
+    for lineage, own in steps.groupby("_lin", sort=True):
         if len(own) < 2:
             continue
         first, last = own.iloc[0], own.iloc[-1]
@@ -698,8 +703,11 @@ def loss_rates(claims: pd.DataFrame, origin: str, metric: str, contingent: Range
         a = Estimate(first["stated"], int(first["lo"]), int(first["hi"]))
         b = Estimate(last["stated"], int(last["lo"]), int(last["hi"]))
         rate = loss_rate(a, b)
-        early, late = exhaustion_date(contingent, b, rate) if contingent else (None, None)
-        rows.append(dict(claimant=claimant, first=a.date, first_figure=a.high, last=b.date, last_figure=b.high,
-                         per_day_low=round(rate[0], 1), per_day_high=round(rate[1], 1), all_lost_earliest=early, all_lost_latest=late))
-    return pd.DataFrame(rows, columns=["claimant", "first", "first_figure", "last", "last_figure", "per_day_low", "per_day_high",
-                                       "all_lost_earliest", "all_lost_latest"])
+        held = estimate_from(known, origin, contingent_metric, b.date) if contingent_metric else None
+        early, late = exhaustion_date(held.range, b, rate) if held else (None, None)
+        rows.append(dict(lineage=lineage, claimant=last["claimant"], first=a.date, first_figure=a.high, last=b.date,
+                         last_figure=b.high, per_day_low=round(rate[0], 1), per_day_high=round(rate[1], 1),
+                         contingent_low=held.band.low if held else None, contingent_high=held.band.high if held else None,
+                         all_lost_earliest=early, all_lost_latest=late))
+    return pd.DataFrame(rows, columns=["lineage", "claimant", "first", "first_figure", "last", "last_figure", "per_day_low",
+                                       "per_day_high", "contingent_low", "contingent_high", "all_lost_earliest", "all_lost_latest"])

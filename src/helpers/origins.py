@@ -15,11 +15,26 @@ import pandas as pd
 from . import legal
 from .data import DateLike, to_date
 from .iso3166 import COUNTRY_NAMES
-from .manpower import SIDES, band_of, claimant_side, latest_all, latest_by_lineage  # noqa: F401 (band_of re-exported for notebooks)
+from .manpower import SIDES, Band, _lineage, band_of, claimant_side, estimate_from, latest_all, latest_by_lineage  # noqa: F401 (band_of re-exported for notebooks)
 
 #: Metrics a country profile always shows, in reading order (a missing one says "no figure in the data").
 COUNTRY_METRICS = ("recruited", "identified_by_name", "serving", "killed", "missing", "captured", "prisoners_held",
                    "returned", "discharged", "recruiters_charged", "workers_recruited")
+#: What a country page leads with: the estimate per metric (the North Korean deployment is a force, not recruits).
+HEADLINE_METRICS = {"PRK": ("deployed", "sent", "casualties", "killed", "wounded", "captured")}
+
+
+def headline_metrics(origin: str) -> tuple[str, ...]:
+    return HEADLINE_METRICS.get(origin, COUNTRY_METRICS)
+
+
+def estimates(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> list:
+    """The estimate (``manpower.estimate_from``) for each headline metric of `origin` that has one, in reading order."""
+    when = to_date(as_of)
+    found = [estimate_from(claims, origin, m, when) for m in headline_metrics(origin)]
+    return [e for e in found if e is not None]
+
+
 #: The sides of a country table, origin government first.
 TABLE_SIDES = (SIDES[2], SIDES[0], SIDES[1], SIDES[3], SIDES[4], SIDES[5])
 NO_FIGURE = "no figure in the data"
@@ -102,24 +117,36 @@ def country_table(claims: pd.DataFrame, origins: list[str], as_of: DateLike = No
     return frame.drop(columns=empty)
 
 
+def _lineages_of(est) -> set[str]:
+    lins = set(_lineage(est.figures).astype(str)) if not est.figures.empty else set()
+    return lins | ({est.floor.lineage} if est.floor is not None and est.floor.lineage else set())
+
+
 def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike = None, origins: list[str] | None = None) -> pd.DataFrame:
-    """Per origin, the range across institutions' latest figures on `metrics` (any age; with several metrics,
-    e.g. recruited and identified by name, each institution's latest on each), largest first: low, high,
-    open ends, institutions, newest date. For the ranked chart; every bar says who and when."""
+    """Per origin, the estimate (``manpower.estimate_from``: lineages, lasting floors, staleness) on the first of
+    `metrics`, never below the estimates on the others, which are floors under it (the named were recruited),
+    largest lower end first: low, high, open ends, independent lineages, newest figure, who stands behind it."""
     metrics = (metrics,) if isinstance(metrics, str) else metrics
-    latest = latest_table(claims, as_of, metrics)
-    groups = dict(tuple(latest.groupby("origin", observed=True)))
+    when = to_date(as_of)
     rows = []
     for origin in origins or origin_countries(claims):
-        own = groups.get(origin)
-        band = None if own is None else band_of(own)
-        if band is None:
+        main = estimate_from(claims, origin, metrics[0], when)
+        floors = [e for e in (estimate_from(claims, origin, m, when) for m in metrics[1:]) if e is not None]
+        if main is None and not floors:
             continue
-        rows.append(dict(origin=origin, country=place_name(origin), low=band.low, high=band.high,
-                         low_open=band.low_open, high_open=band.high_open, institutions=int(own["claimant_id"].nunique()),
-                         newest=own["stated"].max(), claimants=", ".join(sorted(set(own["claimant"].astype(str))))))
-    frame = pd.DataFrame(rows, columns=["origin", "country", "low", "high", "low_open", "high_open", "institutions", "newest", "claimants"])
-    return frame.sort_values(["high", "low", "country"], ascending=[False, False, True]).reset_index(drop=True)
+        floor = max((e.band.low for e in floors), default=0)
+        if main is None or floor > main.band.high:
+            band = Band(floor, floor, False, True)
+        else:
+            low = max(main.band.low, floor) if floor else main.band.low
+            band = Band(low, main.band.high, main.band.low_open and low == main.band.low, main.band.high_open)
+        used = [e for e in (main, *floors) if e is not None]
+        names = set().union(*(set(e.figures["claimant"].astype(str)) for e in used if not e.figures.empty))
+        rows.append(dict(origin=origin, country=place_name(origin), low=band.low, high=band.high, low_open=band.low_open,
+                         high_open=band.high_open, lineages=len(set().union(*(_lineages_of(e) for e in used))),
+                         newest=max(e.newest for e in used), stale=bool(all(e.stale for e in used)), claimants=", ".join(sorted(names))))
+    frame = pd.DataFrame(rows, columns=["origin", "country", "low", "high", "low_open", "high_open", "lineages", "newest", "stale", "claimants"])
+    return frame.sort_values(["low", "high", "country"], ascending=[False, False, True]).reset_index(drop=True)
 
 
 def named_totals(claims: pd.DataFrame, claimant_id: str = "ukr-pow-hq") -> pd.DataFrame:
@@ -180,3 +207,18 @@ def country_claims(claims: pd.DataFrame, origin: str) -> pd.DataFrame:
     sel = claims[claims["origin"] == origin]
     sel = sel.assign(side=claimant_side(sel), figure=[figure_text(r) for _, r in sel.iterrows()])
     return sel.sort_values(["stated", "claim_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def response_summary(responses: pd.DataFrame) -> pd.DataFrame:
+    """Per responding state: its first recorded measure (date, kind), how many measures of each kind, and its newest,
+    so a reader sees who acted, how and since when (``data/responses.csv``)."""
+    cols = ["state", "country", "first", "first_measure", "measures", "newest", "newest_measure"]
+    if responses.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for state, own in responses.sort_values(["date", "response_id"]).groupby("state", sort=True):
+        kinds = own["measure"].astype(str).value_counts().sort_index()
+        rows.append(dict(state=state, country=place_name(state), first=own["date"].iloc[0], first_measure=str(own["measure"].iloc[0]),
+                         measures="; ".join(f"{k.replace('_', ' ')} {n}" for k, n in kinds.items()),
+                         newest=own["date"].iloc[-1], newest_measure=str(own["measure"].iloc[-1])))
+    return pd.DataFrame(rows, columns=cols).sort_values(["first", "country"]).reset_index(drop=True)

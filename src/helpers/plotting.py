@@ -96,8 +96,14 @@ def show(fig: Figure, name: str, alt: str, interactive: dict | None = None) -> N
     display(bundle, raw=True, metadata={"image/png": {"alt": alt, "name": slugify(name)}})
 
 
+def count_axis(ax, axis: str = "y") -> None:
+    """Counts written out with thousands separators (also on a log scale, where Matplotlib would write 10^4)."""
+    fmt = matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}")
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+
+
 def _date_axis(ax) -> None:
-    locator = matplotlib.dates.AutoDateLocator(minticks=4, maxticks=8)
+    locator = matplotlib.dates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
 
@@ -120,7 +126,7 @@ def step_timeline(ax, steps: pd.DataFrame, end: pd.Timestamp, ylabel: str, hold_
         labels.append(plain(claimant))  # given explicitly: a label starting with "_" would be dropped
     ax.set_ylabel(ylabel)
     _date_axis(ax)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    count_axis(ax)
     ax.legend(handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
 
 
@@ -158,12 +164,45 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
     _date_axis(ax)
     ax.set_xlim(right=end + pd.Timedelta(days=75))
     ax.set_ylim(bottom=0)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    count_axis(ax)
     sides = [s for s in SIDE_COLOURS if s in set(points["side"].astype(str))]
     handles = [Line2D([], [], marker="o", linestyle="", color=SIDE_COLOURS[s], label=s) for s in sides]
     handles += [Line2D([], [], marker="^", linestyle="", color="#555555", label="at least"),
                 Line2D([], [], marker="v", linestyle="", color="#555555", label="at most")]
     ax.legend(handles=handles, fontsize=7, frameon=False, ncol=4, loc="lower left", bbox_to_anchor=(0.0, 1.0))
+
+
+def ledger_chart(ax, ledger: pd.DataFrame, ylabel: str) -> None:
+    """A contingent's ledger by month (``force_flow.ledger``): troops sent as a step, the troops present as a band,
+    the most that can still be there (sent minus killed, captured and returned) dashed, and casualties; each line is
+    labelled at its end, so no legend is needed."""
+    months = ledger["month"]
+    series = (("sent", "sent_low", "sent_high", "#2e4057", "-"), ("present", "present_low", "present_high", "#1b6ca8", "-"),
+              ("casualties", "casualties_low", "casualties_high", "#d1495b", "-"))
+    for label, lo, hi, colour, style in series:
+        rows = ledger[ledger[hi].notna()]
+        if rows.empty:
+            continue
+        ax.fill_between(rows["month"], rows[lo].astype(float), rows[hi].astype(float), step="mid", color=colour, alpha=0.25, linewidth=0)
+        ax.step(rows["month"], rows[hi].astype(float), where="mid", color=colour, linewidth=1.6, linestyle=style)
+        last = rows.iloc[-1]
+        text = f"{last[lo]:,.0f}" if last[lo] == last[hi] else f"{last[lo]:,.0f}–{last[hi]:,.0f}"
+        open_col = f"{label}_high_open"
+        if open_col in rows and bool(last[open_col]):
+            text += "+"
+        ax.annotate(f"{label}: {text}", (last["month"], float(last[hi])), xytext=(6, 0), textcoords="offset points",
+                    fontsize=8, va="center", color=colour)
+    cap = ledger[ledger["accounted_high"].notna()]
+    if not cap.empty:
+        ax.step(cap["month"], cap["accounted_high"].astype(float), where="mid", color="#555555", linewidth=1.2, linestyle="--")
+        last = cap.iloc[-1]
+        ax.annotate(f"most that can remain: {last['accounted_high']:,.0f}", (last["month"], float(last["accounted_high"])),
+                    xytext=(6, -9), textcoords="offset points", fontsize=8, va="center", color="#555555")
+    ax.set_ylabel(ylabel)
+    _date_axis(ax)
+    ax.set_xlim(right=months.max() + pd.Timedelta(days=150))
+    ax.set_ylim(bottom=0)
+    count_axis(ax)
 
 
 #: Map classes, light to dark (colour-blind-safe sequential blues) and a neutral for "claims but no figure".
@@ -200,14 +239,14 @@ def origin_map(ax, rings: dict, classes: dict[str, str | None], links: dict[str,
     ax.set_ylim(-58, 84)
     ax.set_aspect(1.25)
     ax.axis("off")
-    handles = [Patch(color=c, label=f"{k} recruits named or counted") for k, c in MAP_CLASSES.items()]
+    handles = [Patch(color=c, label=f"{k} recruits (lower end of the estimate)") for k, c in MAP_CLASSES.items()]
     handles.append(Patch(color=MAP_NO_FIGURE, label="claims, but no recruits figure"))
     ax.legend(handles=handles, fontsize=7, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 0.0))
 
 
 def ranked_ranges(ax, frame: pd.DataFrame, xlabel: str) -> None:
-    """Countries ranked by their largest figure: a bar from the lowest to the highest institution's figure
-    (a point when they agree), an arrow where the top is only 'at least', and who says so at the end."""
+    """Countries ranked by their estimate's lower end: a bar across the estimate's band (a point when its ends agree),
+    an arrow where the top is only 'at least', and how many independent lineages stand behind it at the end."""
     frame = frame.reset_index(drop=True)
     y = list(range(len(frame)))
     colour = SIDE_COLOURS["Other governments"]
@@ -216,15 +255,16 @@ def ranked_ranges(ax, frame: pd.DataFrame, xlabel: str) -> None:
     ax.scatter(frame["high"], y, color=colour, s=18, zorder=3)
     ax.scatter(frame.loc[frame["high_open"], "high"], [i for i in y if frame.loc[i, "high_open"]], marker=">", color=colour, s=30, zorder=4)
     for i, r in frame.iterrows():
-        n = int(r["institutions"])
+        n = int(r["lineages"])
         label = (f"{r['low']:,.0f}" if r["low"] == r["high"] else f"{r['low']:,.0f}–{r['high']:,.0f}") + ("+" if r["high_open"] else "")
-        ax.annotate(f"{label}  ({n} institution{'s' if n != 1 else ''}, latest {r['newest']:%b %Y})", (r["high"], i),
+        who = "a single lineage" if n == 1 else f"{n} lineages"
+        ax.annotate(f"{label}  ({who}, latest {r['newest']:%b %Y})", (r["high"], i),
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=7, color="#333333")
     ax.set_yticks(y, frame["country"])
     ax.invert_yaxis()
     ax.set_xscale("log")
     ax.set_xlim(0.8, float(frame["high"].max()) * 40)
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    count_axis(ax, "x")
     ax.set_xlabel(xlabel)
 
 
@@ -253,7 +293,7 @@ def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: s
     ax.invert_yaxis()
     ax.set_xscale("log")
     ax.set_xlim(0.8, float(frame["hi"].max()) * 60)
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    count_axis(ax, "x")
     ax.set_xlabel(xlabel)
 
 

@@ -86,10 +86,13 @@ HEADERS = {
     "institutions": "Institutions", "newest": "Newest figure", "low_open": "Low open", "high_open": "High open",
     "takes_effect": "Takes effect", "entry_into_force": "Entry into force", "art_12_3_reaches_back_to": "Art. 12(3) reaches back to",
     "years_before_entry_into_force": "Years before entry into force", "other_side": "Other side", "ratio": "Ratio",
+    "base": "Origin government", "base_qualifier": "Its qualifier", "base_stated": "Government stated", "base_claim": "Government claim",
+    "other": "Other side's figure", "other_qualifier": "Other qualifier", "other_stated": "Other stated", "other_claim": "Other claim",
 }
 #: Columns whose values are code words (at_least, troop_deployment): shown with spaces.
 CODE_VALUES = {"qualifier", "metric", "confirmation", "relation", "status", "channel", "sets", "standing", "scope", "crime",
-               "source_type", "primacy", "reliability", "verification", "assessed_as", "supply", "kind", "instrument", "role"}
+               "source_type", "primacy", "reliability", "verification", "assessed_as", "supply", "kind", "instrument", "role",
+               "killed_qualifier", "recruits_qualifier", "recruits_metric", "base_qualifier", "other_qualifier", "lineage"}
 
 
 def header(name) -> str:

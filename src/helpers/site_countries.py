@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import origins as og
 from .plotting import SIDE_COLOURS
+from .report import band as band_words
 from .site_pages import esc, page
 
 #: Metrics a country page always lists, so that a missing one reads "no figure in the data".
@@ -21,6 +22,24 @@ STATUS_WORDS = {"yes": "Yes", "no": "No", "contested": "Contested"}
 
 def _claim_link(claim_id: str, root: str = "") -> str:
     return f'<a href="{root}#claim-{esc(claim_id)}">{esc(claim_id)}</a>'
+
+
+def estimate_table(claims: pd.DataFrame, origin: str, as_of) -> str:
+    """The collection's estimate per metric: the band, the independent lineages behind it, its newest figure and age,
+    and the claims that set it (``origins.estimates``)."""
+    rows = []
+    for est in og.estimates(claims, origin, as_of):
+        used = est.figures["claim_id"].tolist() + ([est.floor.claim_id] if est.floor is not None and est.floor.claim_id not in set(est.figures["claim_id"]) else [])
+        n = est.lineages
+        who = ", ".join(sorted(set(est.figures["claimant"].astype(str)))) or "a lasting floor"
+        age = f"stale: newest figure {est.age_days:,} days old" if est.stale else f"newest figure {est.newest:%d %b %Y}"
+        rows.append(f"<tr><th scope=\"row\">{esc(est.metric.replace('_', ' '))}</th><td><strong>{esc(band_words(est.band))}</strong></td>"
+                    f"<td>{'a single lineage' if n == 1 else f'{n} independent lineages'}: {esc(who)}</td><td>{esc(age)}</td>"
+                    f"<td>{', '.join(_claim_link(c) for c in used)}</td></tr>")
+    if not rows:
+        return f'<p class="none">{esc(og.NO_FIGURE)}</p>'
+    return ('<table class="data-table country"><thead><tr><th>metric</th><th>estimate</th><th>behind it</th><th>age</th><th>claims</th></tr>'
+            f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def latest_table(claims: pd.DataFrame, origin: str, as_of) -> str:
@@ -83,9 +102,34 @@ def claims_list(claims: pd.DataFrame, sources: pd.DataFrame) -> str:
             f'<li id="claim-{esc(r.claim_id)}"><strong>{esc(r.figure)}</strong> {esc(str(r.metric).replace("_", " "))}'
             f'{" (part: " + esc(r.location) + ")" if r.scope == "part" and isinstance(r.location, str) else " (part)" if r.scope == "part" else ""}'
             f"{standing} — {esc(r.claimant)} ({esc(r.side)}), {r.stated:%d %b %Y}"
-            f'<blockquote>{esc(r.quote)}</blockquote><span class="meta">{esc(r.speaker)} · {link}{relays} · '
+            f'<blockquote>{esc(r.quote)}</blockquote>{_english(r.quote_en)}<span class="meta">{esc(r.speaker)} · {link}{relays} · '
             f"<code>{esc(r.claim_id)}</code></span></li>")
     return f'<ol class="claims">{"".join(items)}</ol>'
+
+
+def _english(text) -> str:
+    """The collection's English rendering of a non-English quote, marked as a translation."""
+    return f'<p class="translation"><span class="meta">English (translation):</span> {esc(text)}</p>' if isinstance(text, str) and text else ""
+
+
+def _day(when, precision: str) -> str:
+    return f"{when:%B %Y}" if precision == "month" else f"{when:%Y}" if precision == "year" else f"{when:%d %b %Y}"
+
+
+def responses_list(responses: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """What the government did, oldest first: date (at its precision), measure, office, summary, quote and source."""
+    if responses.empty:
+        return f"<p>{esc('No government response is recorded for this country in the data.')}</p>"
+    src = sources.set_index("source_id")
+    items = []
+    for r in responses.sort_values(["date", "response_id"]).itertuples():
+        link = (f'<a href="{esc(src.loc[r.source_id, "url"])}" rel="noreferrer">{esc(src.loc[r.source_id, "publisher"])}</a>'
+                if r.source_id in src.index else esc(r.source_id))
+        items.append(f'<li id="response-{esc(r.response_id)}"><strong>{esc(_day(r.date, r.date_precision))}</strong> · '
+                     f"{esc(str(r.measure).replace('_', ' '))} · {esc(r.actor)}: {esc(r.summary)}"
+                     f"<blockquote>{esc(r.quote)}</blockquote>{_english(r.quote_en)}"
+                     f'<span class="meta">{link} · <code>{esc(r.response_id)}</code></span></li>')
+    return f'<ol class="responses">{"".join(items)}</ol>'
 
 
 def channels_list(channels: pd.DataFrame, sources: pd.DataFrame) -> str:
@@ -112,11 +156,13 @@ def icc_block(exposure: pd.DataFrame) -> str:
 
 
 def country_page(origin: str, claims: pd.DataFrame, sources: pd.DataFrame, channels: pd.DataFrame, exposure: pd.DataFrame,
-                 as_of, data_date: str) -> str:
+                 as_of, data_date: str, responses: pd.DataFrame | None = None) -> str:
     """The whole page for one origin country (written to countries/<ISO3>.html)."""
     name = og.place_name(origin)
     own = og.country_claims(claims, origin)
-    cited = sorted(set(own["source_id"]) | {s for ids in own["relayed_by"] for s in ids} | set(channels["source_id"]))
+    responses = responses if responses is not None else pd.DataFrame(columns=["response_id", "source_id", "date"])
+    cited = sorted(set(own["source_id"]) | {s for ids in own["relayed_by"] for s in ids} | set(channels["source_id"])
+                   | set(responses["source_id"]))
     src = sources[sources["source_id"].isin(cited)].sort_values(["publisher", "published"], na_position="last")
     refs = "".join(f'<li id="src-{esc(s.source_id)}"><a href="{esc(s.url)}" rel="noreferrer">{esc(s.publisher)}: {esc(s.title)}</a> '
                    f'({"n.d." if pd.isna(s.published) else f"{s.published:%d %b %Y}"})</li>' for s in src.itertuples())
@@ -125,9 +171,13 @@ def country_page(origin: str, claims: pd.DataFrame, sources: pd.DataFrame, chann
 <p>{len(own):,} claims about recruits from {esc(name)} by {own['claimant_id'].nunique():,} institutions,
 {own['stated'].min():%d %b %Y} to {own['stated'].max():%d %b %Y}. Each institution's newest figure is shown per side; every claim
 is listed below with its quote and source.</p>
+<h2 id="estimate">The estimate per metric</h2>
+<p>The band across independent lineages' current figures, never below a lasting floor (<code>helpers.manpower.estimate</code>);
+a single lineage is one pipeline's figure, not a consensus.</p>{estimate_table(claims, origin, as_of)}
 <h2 id="latest">Latest figure per metric and side</h2>{latest_table(claims, origin, as_of)}
 <h2 id="timeline">Timeline</h2>{svg_timeline(own)}
 <h2 id="channels">How they were recruited</h2>{channels_list(channels, sources)}
+<h2 id="responses">What the government did</h2>{responses_list(responses, sources)}
 <h2 id="icc">Does the ICC reach its nationals?</h2>
 <p>On {esc(pd.Timestamp(as_of).date().isoformat())}, for war crimes by a national of {esc(name)} (Rome Statute Art. 12(2): the territorial state or the
 accused's state must be a State Party or have accepted jurisdiction; a State Party referral assumed; computed by
@@ -145,6 +195,8 @@ def countries_index(rows: pd.DataFrame, map_svg: str, data_date: str) -> str:
     body = f"""<h1>Countries</h1>
 <p>{len(rows):,} origin countries of Russia's foreign recruits in the data. Click a country on the map or in the table.</p>
 <div class="map">{map_svg}</div>
-<table class="data-table"><thead><tr><th>country</th><th>claims</th><th>recruits (range across institutions)</th><th>killed</th>
+<p>Recruits and killed are the collection's estimates (<code>helpers.manpower.estimate</code>): the band across independent lineages'
+current figures, never below a lasting floor; the map shades each country by the lower end of its recruits estimate.</p>
+<table class="data-table"><thead><tr><th>country</th><th>claims</th><th>recruits (estimate, lineages)</th><th>killed (estimate, lineages)</th>
 <th>institutions</th><th>latest claim</th></tr></thead><tbody>{items}</tbody></table>"""
     return page("Countries", body, data_date, root="../")

@@ -44,7 +44,7 @@ pre { white-space:pre-wrap; font-size:.8rem; }
 .card .findings { font-size:.85rem; }
 .meta { color:var(--muted); font-size:.85rem; }
 td.none { color:var(--muted); font-style:italic; }
-ol.claims li { margin-bottom:.8rem; } blockquote { margin:.3rem 0 .2rem 1rem; padding-left:.6rem; border-left:3px solid var(--line); }
+ol.claims li, ol.responses li { margin-bottom:.8rem; } p.translation { margin:.1rem 0 .2rem 1.7rem; font-style:italic; } blockquote { margin:.3rem 0 .2rem 1rem; padding-left:.6rem; border-left:3px solid var(--line); }
 .flag { background:#fde2c8; border-radius:3px; padding:0 .3rem; font-size:.8rem; }
 .legend .key { margin-right:.8rem; white-space:nowrap; } .legend .dot { display:inline-block; width:.7rem; height:.7rem; border-radius:50%; margin-right:.25rem; vertical-align:middle; }
 svg.timeline { width:100%; height:auto; max-width:760px; } .map svg { width:100%; height:auto; }

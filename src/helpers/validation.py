@@ -508,6 +508,10 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                 stated, pub = _date_of(row, "stated"), published.get(row["source_id"])
                 if stated and pub and stated > pub:
                     problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
+            elif name == "responses":
+                when, pub = _date_of(row, "date"), published.get(row["source_id"])
+                if when and pub and when > pub and row.get("date_precision") == "day":
+                    problems.append(Problem(t.file, line, "date", f"the measure is dated {when}, after its source was published ({pub})"))
             elif name == "relations":
                 if row["source_actor"] and row["source_actor"] == row["target_actor"]:
                     problems.append(Problem(t.file, line, "target_actor", f"a relation from {show(row['source_actor'])} to itself"))
@@ -736,7 +740,8 @@ def _check_state_party(t: Table, row: Row, line: int) -> list[Problem]:
 
 
 #: Date columns that say when something became known: none may fall after the declared cut-off.
-_KNOWN_ON = {"sources": "published", "claims": "stated", "recruitment_channels": "stated", "relations": "first_reported"}
+_KNOWN_ON = {"sources": "published", "claims": "stated", "recruitment_channels": "stated", "relations": "first_reported",
+             "responses": "date"}
 
 
 def check_cutoff(package: Package, tables: dict[str, Table], today: date) -> list[Problem]:
