@@ -31,14 +31,17 @@ def estimate_table(claims: pd.DataFrame, origin: str, as_of) -> str:
     for est in og.estimates(claims, origin, as_of):
         used = est.figures["claim_id"].tolist() + ([est.floor.claim_id] if est.floor is not None and est.floor.claim_id not in set(est.figures["claim_id"]) else [])
         n = est.lineages
-        who = ", ".join(sorted(set(est.figures["claimant"].astype(str)))) or "a lasting floor"
+        names = set(est.figures["claimant"].astype(str))
+        if est.floor is not None:
+            names |= set(claims.loc[claims["claim_id"] == est.floor.claim_id, "claimant"].astype(str))
+        who = ", ".join(sorted(names))
         age = f"stale: newest figure {est.age_days:,} days old" if est.stale else f"newest figure {est.newest:%d %b %Y}"
         rows.append(f"<tr><th scope=\"row\">{esc(est.metric.replace('_', ' '))}</th><td><strong>{esc(band_words(est.band))}</strong></td>"
                     f"<td>{'a single lineage' if n == 1 else f'{n} independent lineages'}: {esc(who)}</td><td>{esc(age)}</td>"
                     f"<td>{', '.join(_claim_link(c) for c in used)}</td></tr>")
     if not rows:
         return f'<p class="none">{esc(og.NO_FIGURE)}</p>'
-    return ('<table class="data-table country"><thead><tr><th>metric</th><th>estimate</th><th>behind it</th><th>age</th><th>claims</th></tr>'
+    return ('<table class="data-table estimate"><thead><tr><th>metric</th><th>estimate</th><th>behind it</th><th>age</th><th>claims</th></tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table>')
 
 
