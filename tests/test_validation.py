@@ -94,6 +94,11 @@ CASES = [
     ("unknown declaration article", "declarations.csv", "UKR,12(3)", "UKR,12(4)", 2, "article", "expected one of"),
     ("status history for a row that does not exist", "status_history.csv", "valid_from,source_ids,notes\n",
      "valid_from,source_ids,notes\nh-1,arrest_warrants,w-9,status,public,2024-01-01,src-a,\n", 2, "key", "not a known warrant_id"),
+    # relations: the first report's page is a source; a relation reported as happening began by then
+    ("first source outside the sources", "relations.csv", "2023-08-01,src-b,media_report", "2023-08-01,src-a,media_report", 3,
+     "first_source", "not among the relation's source_ids"),
+    ("relation starting after its first report", "relations.csv", "2024-10-01,,src-a;src-b", "2024-11-01,,src-a;src-b", 2, "start",
+     "after the first report"),
     # government responses
     ("response dated after its source", "responses.csv", "PRK,2024-10-31,day", "PRK,2024-11-05,day", 2, "date", "after its source was published"),
     ("unknown response measure", "responses.csv", "day,acknowledgement", "day,applause", 2, "measure", "expected one of"),

@@ -520,6 +520,13 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
                                             "use 'ended' or remove the end date"))
                 problems += _order(t, row, line, "start", "end")
                 problems += _order(t, row, line, "first_reported", "acknowledged")
+                start, first = _date_of(row, "start"), _date_of(row, "first_reported")
+                if start and first and start > first and row["relation"] != "treaty":
+                    problems.append(Problem(t.file, line, "start", f"start {start} is after the first report ({first}): a relation "
+                                            "reported as happening began by then (only a treaty's start, its entry into force, may follow)"))
+                if row.get("first_source") and row["first_source"] not in row["source_ids"].split(";"):
+                    problems.append(Problem(t.file, line, "first_source", f"{show(row['first_source'])} is not among the relation's "
+                                            "source_ids: the page of the first report is one of its sources"))
                 if not row.get("assessed_as") and (not row.get("acknowledged") or row["acknowledged"] > row["first_reported"]):
                     problems.append(Problem(t.file, line, "assessed_as", "give the confirmation that held before the acknowledgement "
                                             "(government_assessment or media_report)"))
