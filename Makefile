@@ -46,7 +46,7 @@ validate: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m helpers validate
 
 run: $(STAMP) $(NODE_STAMP) validate
-	$(BIN)/python -m helpers.build --execute --out build/site $(if $(AS_OF),--as-of $(AS_OF))
+	$(BIN)/python -m helpers.site.build --execute --out build/site $(if $(AS_OF),--as-of $(AS_OF))
 	@echo "Open build/site/index.html"
 
 test: $(STAMP) $(NODE_STAMP)
@@ -54,7 +54,7 @@ test: $(STAMP) $(NODE_STAMP)
 
 # Maintainer command: re-execute every notebook in place after a data change (stored outputs = what the data gives).
 refresh: $(STAMP) $(NODE_STAMP) validate
-	$(BIN)/python -m helpers.refresh $(NOTEBOOKS)
+	$(BIN)/python -m helpers.site.refresh $(NOTEBOOKS)
 
 browser:
 	bash scripts/install-chromium.sh

@@ -47,7 +47,7 @@ def timed(cmd: list[str], cwd: Path = ROOT) -> float:
 def import_only_copies(target: Path) -> list[Path]:
     """Each notebook reduced to its parameters cell and its import lines, executed so that
     nbval compares (strict mode skips unexecuted cells)."""
-    from helpers.refresh import execute
+    from helpers.site.refresh import execute
 
     out = []
     for path in NOTEBOOKS:
@@ -74,7 +74,7 @@ def best_of(cmd: list[str], runs: int = 3) -> float:
 
 
 def per_notebook() -> dict[str, float]:
-    from helpers.refresh import execute
+    from helpers.site.refresh import execute
 
     times = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -97,7 +97,7 @@ def in_fresh_process(code: str, repeat: int = 5) -> float:
 IMPORT_CODE = """
 import time
 t0 = time.perf_counter(); import pandas, matplotlib.pyplot, networkx; t1 = time.perf_counter()
-import helpers, helpers.data, helpers.manpower, helpers.network, helpers.legal, helpers.plotting, helpers.report, helpers.citations, helpers.evidence
+import helpers, helpers.data, helpers.analysis.manpower, helpers.analysis.network, helpers.analysis.legal, helpers.presentation.plotting, helpers.presentation.report, helpers.presentation.citations, helpers.analysis.evidence
 t2 = time.perf_counter(); print(t2 - t1)
 """
 BASE_CODE = """

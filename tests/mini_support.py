@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from helpers import data
-from helpers.schema import load_package
-from helpers.validation import DataValidationError, validate_package
+from helpers.data.schema import load_package
+from helpers.data.validation import DataValidationError, validate_package
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 TODAY = date(2026, 11, 22)

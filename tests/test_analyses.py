@@ -9,12 +9,12 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import comparisons as cp
 from helpers import data
-from helpers import force_flow as ff
-from helpers import manpower as mp
-from helpers import origins as og
-from helpers import totals as tt
+from helpers.analysis import comparisons as cp
+from helpers.analysis import force_flow as ff
+from helpers.analysis import manpower as mp
+from helpers.analysis import origins as og
+from helpers.analysis import totals as tt
 
 KINDS = {"deployed": "stock", "in_combat_area": "stock", "sent": "cumulative", "deployed_in_period": "flow", "killed": "cumulative",
          "captured": "cumulative", "casualties": "cumulative", "returned": "cumulative", "returned_in_period": "flow",
@@ -202,8 +202,7 @@ def test_the_dprk_country_page_leads_with_present_sent_casualties_killed_wounded
 
 
 def test_responses_follow_the_as_of_date_and_lead_the_country_page_with_english_beside_quotes(claims):
-    from helpers import legal  # noqa: F401 (the exposure table the page shows)
-    from helpers.site_countries import country_page
+    from helpers.site.countries import country_page
 
     responses, early = data.load("responses"), data.load("responses", "2023-12-31")
     assert len(early) < len(responses) and (early["date"] <= pd.Timestamp("2023-12-31")).all()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import audit
+from helpers.data import audit
 
 SOURCES = pd.DataFrame({"source_id": ["s"], "published": [pd.Timestamp("2025-03-01")]})
 LINEAGES = pd.DataFrame({"lineage_id": ["bbc-mediazona", "kor-intelligence"], "method": ["named_list", "intelligence_assessment"]})

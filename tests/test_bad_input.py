@@ -15,8 +15,8 @@ import pytest
 from mini_support import append, edit, make_mini, problems_for, validates
 
 from helpers import data
-from helpers.schema import SchemaError, load_package
-from helpers.validation import MAX_SHOWN, DataValidationError
+from helpers.data.schema import SchemaError, load_package
+from helpers.data.validation import MAX_SHOWN, DataValidationError
 
 
 @pytest.fixture

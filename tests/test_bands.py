@@ -1,4 +1,4 @@
-"""helpers.bands.daily_band equals manpower.consensus_band over daily dates, estimating on far fewer days;
+"""helpers.analysis.bands.daily_band equals manpower.consensus_band over daily dates, estimating on far fewer days;
 report.readable gives human headers and formatted values."""
 
 from __future__ import annotations
@@ -6,9 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import bands, data
-from helpers import manpower as mp
-from helpers import report as rp
+from helpers import data
+from helpers.analysis import bands
+from helpers.analysis import manpower as mp
+from helpers.presentation import report as rp
 
 
 @pytest.mark.parametrize("metric,start,end", [("deployed", "2024-10-01", "2025-03-31"), ("casualties", "2024-11-15", "2025-06-30")])

@@ -15,8 +15,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import build, data, outdir
-from helpers.schema import load_package
+from helpers import data
+from helpers.data.schema import load_package
+from helpers.site import build, outdir
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +32,7 @@ def tree_hash(d: Path) -> str:
 
 
 def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "helpers.build", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+    return subprocess.run([sys.executable, "-m", "helpers.site.build", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
 @pytest.mark.parametrize("out", ["data", ".", "data/sub", ".git", "..", "/"])

@@ -12,10 +12,10 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import plotting
-from helpers.citations import bibtex
-from helpers.site_pages import index_page, notebook_page
-from helpers.site_render import render
+from helpers.presentation import plotting
+from helpers.presentation.citations import bibtex
+from helpers.site.pages import index_page, notebook_page
+from helpers.site.render import render
 
 INJECTIONS = [
     "![tracker](https://evil.example/pixel.png)",

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers import data
-from helpers import manpower as mp
+from helpers.analysis import manpower as mp
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ import sys
 
 import pandas as pd
 
-from helpers import data, network
-from helpers import manpower as mp
+from helpers import data
+from helpers.analysis import manpower as mp
+from helpers.analysis import network
 
 
 def claim(claim_id: str) -> pd.Series:

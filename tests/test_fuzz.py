@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import data
-from helpers.schema import load_package
-from helpers.validation import DataValidationError, validate_package
+from helpers.data.schema import load_package
+from helpers.data.validation import DataValidationError, validate_package
 
 REAL = Path(data.DATA_DIR)
 BUDGET = float(os.environ.get("HYPOTHESIS_SECONDS", "20"))

@@ -7,10 +7,10 @@ import json
 import pandas as pd
 
 from helpers import data
-from helpers import interactive as iv
-from helpers import manpower as mp
-from helpers import origins as og
-from helpers.site_render import json_script
+from helpers.analysis import manpower as mp
+from helpers.analysis import origins as og
+from helpers.presentation import interactive as iv
+from helpers.site.render import json_script
 
 
 def _prk():

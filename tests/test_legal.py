@@ -10,8 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import data, legal
-from helpers.legal import assess, states_parties
+from helpers import data
+from helpers.analysis import legal
+from helpers.analysis.legal import assess, states_parties
 
 
 def cites(a: legal.Assessment, fragment: str) -> bool:
@@ -145,7 +146,7 @@ def test_states_parties_counts_match_published_milestones():
 
 
 def test_entry_into_force_follows_article_126_for_every_party():
-    from helpers.validation import entry_into_force
+    from helpers.data.validation import entry_into_force
 
     sp = data.load("states_parties")
     rows = sp[sp["deposited"].notna() & (sp["instrument"] != "succession")]

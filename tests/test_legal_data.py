@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from helpers import data
-from helpers.legal.records import kampala_in_force
+from helpers.analysis.legal.records import kampala_in_force
 
 LEGAL_TABLES = ["declarations", "legal_context", "aggression_amendments", "unsc_referrals", "withdrawal_events", "icc_situations"]
 

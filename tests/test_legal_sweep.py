@@ -8,9 +8,9 @@ import time
 import pandas as pd
 import pytest
 
-from helpers import legal
-from helpers.iso3166 import ALPHA3
-from helpers.legal import LegalData, assess
+from helpers.analysis import legal
+from helpers.analysis.legal import LegalData, assess
+from helpers.data.iso3166 import ALPHA3
 
 PLACES = [("Ukraine", ["UKR"]), ("Russia", ["RUS"]), ("strike from Russia into Ukraine", ["RUS", "UKR"]),
           ("Hungary", ["HUN"]), ("Armenia", ["ARM"]), ("Burundi", ["BDI"]), ("on a Comorian vessel", [], "COM")]

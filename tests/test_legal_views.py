@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import legal
-from helpers.legal import LegalData
+from helpers.analysis import legal
+from helpers.analysis.legal import LegalData
 
 T = pd.Timestamp
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import data, legal
-from helpers.legal import LegalData, assess, states_parties
-from helpers.legal.records import art124_last_day, kampala_in_force, withdrawal_takes_effect
+from helpers import data
+from helpers.analysis import legal
+from helpers.analysis.legal import LegalData, assess, states_parties
+from helpers.analysis.legal.records import art124_last_day, kampala_in_force, withdrawal_takes_effect
 
 T = pd.Timestamp
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import manpower as mp
+from helpers.analysis import manpower as mp
 
 KINDS = {"deployed": "stock", "killed": "cumulative", "casualties": "cumulative", "casualties_in_period": "flow",
          "casualties_per_day": "flow", "recruited": "cumulative"}

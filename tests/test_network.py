@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import data, network
+from helpers import data
+from helpers.analysis import network
 
 ACTORS = pd.DataFrame(
     {"actor_id": ["RUS", "PRK", "IRN", "BLR"], "name": ["Russia", "North Korea", "Iran", "Belarus"],

@@ -1,4 +1,4 @@
-"""Country profiles (helpers.origins) and the boundary data behind the origin map (helpers.geo)."""
+"""Country profiles (helpers.analysis.origins) and the boundary data behind the origin map (helpers.data.geo)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import data, geo
-from helpers import origins as og
-from helpers.manpower import latest_by_lineage
+from helpers import data
+from helpers.analysis import origins as og
+from helpers.analysis.manpower import latest_by_lineage
+from helpers.data import geo
 
 
 @pytest.fixture(scope="module")

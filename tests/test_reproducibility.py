@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers import data
-from helpers.refresh import execute
+from helpers.site.refresh import execute
 
 ROOT = Path(__file__).resolve().parents[1]
 NB = ROOT / "notebooks"
@@ -82,7 +82,7 @@ def test_exported_figures_are_byte_identical(tmp_path, monkeypatch):
     """SVG carries no date and fixed ids (svg.hashsalt); PNG carries no software stamp."""
     import matplotlib.pyplot as plt
 
-    from helpers import plotting
+    from helpers.presentation import plotting
 
     monkeypatch.setenv("FIGURES_DIR", str(tmp_path))
     outputs = []

@@ -9,10 +9,10 @@ import bibtexparser
 import pandas as pd
 
 from helpers import data
-from helpers.citations import bibtex, csl_json, reference, reference_list, used_source_ids
-from helpers.schema import load_package, parse_package
-from helpers.site_pages import data_dictionary
-from helpers.site_render import markdown
+from helpers.data.schema import load_package, parse_package
+from helpers.presentation.citations import bibtex, csl_json, reference, reference_list, used_source_ids
+from helpers.site.pages import data_dictionary
+from helpers.site.render import markdown
 
 
 def test_bibtex_of_every_source_parses():

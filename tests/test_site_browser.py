@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from helpers.build import build
+from helpers.site.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -119,7 +119,7 @@ def test_data_strings_are_escaped(tmp_path, browser, monkeypatch):
     """A source title containing <script> shows as text on the bibliography page."""
     import pandas as pd
 
-    from helpers import site_pages
+    from helpers.site import pages as site_pages
 
     sources = pd.DataFrame([dict(source_id="x-1", publisher="P", title="<script>window.__pwned=1</script>", url="https://e.org/a",
                                  published=pd.Timestamp("2024-01-01"), author=None, primacy="primary", original_claimant=None,

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from helpers import data
-from helpers.schema import load_package
-from helpers.validation import DataValidationError, entry_into_force, validate_package
+from helpers.data.schema import load_package
+from helpers.data.validation import DataValidationError, entry_into_force, validate_package
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 TODAY = date(2026, 11, 22)

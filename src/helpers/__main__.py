@@ -17,8 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--all", action="store_true", help="also list flags a reviewer has marked [reviewed: flag]")
     args = parser.parse_args(argv)
     if args.command == "audit":
-        from .audit import run
-        from .validation import DataValidationError
+        from helpers.data.audit import run
+        from helpers.data.validation import DataValidationError
 
         try:
             return run(show_reviewed=args.all)
@@ -26,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the data do not validate; fix these first:\n{exc}", file=sys.stderr)
             return 2
 
-    from .schema import DATA_DIR, load_package
-    from .validation import DataValidationError, validate_package
+    from helpers.data.schema import DATA_DIR, load_package
+    from helpers.data.validation import DataValidationError, validate_package
 
     data_dir = args.data_dir or DATA_DIR
     try:
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     except (OSError, ValueError, KeyError) as exc:
-        from .schema import terminal_safe
+        from helpers.data.schema import terminal_safe
 
         print(terminal_safe(f"cannot read the data package in {data_dir}: {exc}"), file=sys.stderr)
         return 2

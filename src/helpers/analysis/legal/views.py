@@ -1,0 +1,140 @@
+"""Tables and figures the legal notebook shows, computed from the engine and the data."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis.legal.engine import states_parties
+from helpers.analysis.legal.records import LegalData
+
+
+def withdrawal_picture(legal: LegalData) -> pd.DataFrame:
+    """Every state with a withdrawal notified or announced, as known on `legal.as_of`: what was done,
+    when it takes effect under Art. 127(1) (computed), and where that leaves the state."""
+    sp = legal.states_parties.set_index("iso3")
+    events = legal.table("withdrawal_events")
+    states = sorted(set(sp.index[sp["withdrawal_notified"].notna()]) | set(events["state"]))
+    rows = []
+    for iso in states:
+        rec = legal.record(iso)
+        ev = events[events["state"] == iso].sort_values("date")
+        first = ev[ev["event"] == "announcement"]["date"].min()
+        law = ev[ev["event"] == "domestic_act"]["date"].min()
+        w = rec.withdrawal
+        reversal = "; ".join(f"{e.date.date().isoformat()} ({e.verification})" for e in ev[ev["event"] == "rescission"].itertuples())
+        if w is None:
+            standing = "State Party: no notification to the UN Secretary-General recorded, so Art. 127(1) has not started to run"
+        elif w.rescinded is not None:
+            standing = f"State Party: notification rescinded on {w.rescinded.date().isoformat()}"
+        elif w.effective <= legal.as_of:
+            standing = f"former State Party since {w.effective.date().isoformat()}"
+        else:
+            standing = f"State Party until {(w.effective - pd.Timedelta(days=1)).date().isoformat()}"
+        matters = "; ".join(f"{m.name} (from {m.since.date().isoformat()})" for m in rec.under_consideration)
+        rows.append(dict(state=iso, name=sp.loc[iso, "name"] if iso in sp.index else iso,
+                         party_since=rec.entry_into_force, announced=first, domestic_act=law,
+                         notified=None if w is None else w.notified, takes_effect=None if w is None else w.effective,
+                         effective_rule="" if w is None else ("Art. 127(1): one year after notification" if w.computed else "date in the notification"),
+                         reported_reversal=reversal, standing=standing, matters_before_the_court=matters))
+    cols = ["state", "name", "party_since", "announced", "domestic_act", "notified", "takes_effect", "effective_rule",
+            "reported_reversal", "standing", "matters_before_the_court"]
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("party_since", "announced", "domestic_act", "notified", "takes_effect"):
+        out[c] = pd.to_datetime(out[c])
+    return out
+
+
+def recent_accessions(legal: LegalData, since: str | pd.Timestamp) -> pd.DataFrame:
+    """States for which the Statute entered into force on or after `since`, with any Art. 12(3)
+    declaration reaching back before that date (Art. 11(2))."""
+    since = pd.Timestamp(since)
+    sp = legal.states_parties
+    new = sp[sp["entry_into_force"].notna() & (sp["entry_into_force"] >= since) & (sp["entry_into_force"] <= legal.as_of)]
+    rows = []
+    for r in new.sort_values("entry_into_force").itertuples():
+        rec = legal.record(r.iso3)
+        back = [d for d in rec.acceptances if d.start is not None and d.start < r.entry_into_force]
+        earliest = min((d.start for d in back), default=None)
+        rows.append(dict(state=r.iso3, name=r.name, deposited=r.deposited, entry_into_force=r.entry_into_force,
+                         art_12_3_reaches_back_to=earliest,
+                         years_before_entry_into_force=None if earliest is None else round((r.entry_into_force - earliest).days / 365.25, 1),
+                         parties_after=len(states_parties(r.entry_into_force, legal))))
+    return pd.DataFrame(rows, columns=["state", "name", "deposited", "entry_into_force", "art_12_3_reaches_back_to",
+                                       "years_before_entry_into_force", "parties_after"])
+
+
+def reasons_by_rule(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The matrix's answers grouped by the rule they rest on: how many cells, for which groups and
+    places, and one example of the decisive line (the others differ only in the states named)."""
+    rows = []
+    for (status, rule), cells in matrix.groupby(["status", "rule"], sort=True):
+        rows.append(dict(status=status, rule=rule, cells=len(cells), groups=cells["group"].nunique(),
+                         places=", ".join(dict.fromkeys(cells["place"])), distinct_lines=cells["reason"].nunique(),
+                         example=cells["reason"].iloc[0]))
+    out = pd.DataFrame(rows, columns=["status", "rule", "cells", "groups", "places", "distinct_lines", "example"])
+    order = {"yes": 0, "contested": 1, "no": 2}
+    return out.sort_values(["status", "cells"], key=lambda s: s.map(order) if s.name == "status" else -s).reset_index(drop=True)
+
+
+def merged_timelines(periods: pd.DataFrame) -> pd.DataFrame:
+    """Groups whose periods are identical at a place are shown once, their labels joined."""
+    keys = []
+    for (place, crime, group), rows in periods.groupby(["place", "crime", "group"], sort=False):
+        keys.append((place, crime, group, tuple(zip(rows["status"], rows["start"], rows["end"], rows["rule"], strict=True))))
+    merged: dict[tuple, list[str]] = {}
+    for place, crime, group, shape in keys:
+        merged.setdefault((place, crime, shape), []).append(group)
+    rows = []
+    for (place, crime, shape), groups in merged.items():
+        for status, start, end, rule in shape:
+            rows.append(dict(place=place, crime=crime, groups=", ".join(groups), status=status, start=start, end=end, rule=rule))
+    return pd.DataFrame(rows, columns=["place", "crime", "groups", "status", "start", "end", "rule"])
+
+
+def plot_reach(ax, timeline: pd.DataFrame, place: str, colours: dict[str, str]) -> None:
+    """One bar per (merged) group: coloured by status, each period labelled with the rule that opens it."""
+    import matplotlib.dates as mdates
+
+    rows = timeline[timeline["place"] == place]
+    labels = list(dict.fromkeys(rows["groups"]))
+    for i, label in enumerate(labels):
+        for r in rows[rows["groups"] == label].itertuples():
+            width = (r.end - r.start).days + 1
+            ax.barh(i, width, left=r.start, height=0.62, color=colours[r.status], edgecolor="white", linewidth=0.6)
+            if width > 500:
+                ax.text(r.start + pd.Timedelta(days=width / 2), i, r.rule, ha="center", va="center", fontsize=6.5, color="#222222")
+    ax.set_yticks(range(len(labels)), [_wrap(x) for x in labels], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_title(place, loc="left", fontsize=9)
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="y", visible=False)
+
+
+def _wrap(text: str, width: int = 46) -> str:
+    words, lines, line = text.split(" "), [], ""
+    for w in words:
+        if line and len(line) + len(w) + 1 > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    return "\n".join([*lines, line])
+
+
+def open_since(periods: pd.DataFrame) -> pd.DataFrame:
+    """For each group x place x crime: the start of the unbroken 'yes' run that reaches the last day
+    (NaT when the last period is not 'yes'), and the rules that run rests on, each with the day it took over."""
+    rows = []
+    for (group, place, crime), p in periods.groupby(["group", "place", "crime"], sort=False):
+        run = []
+        for r in reversed(list(p.itertuples())):
+            if r.status != "yes":
+                break
+            run.insert(0, r)
+        bases: dict[str, pd.Timestamp] = {}
+        for r in run:
+            bases.setdefault(r.rule, r.start)
+        rows.append(dict(group=group, place=place, crime=crime, since=run[0].start if run else pd.NaT,
+                         bases="; ".join(f"{rule} from {day.date().isoformat()}" for rule, day in bases.items())))
+    return pd.DataFrame(rows, columns=["group", "place", "crime", "since", "bases"])

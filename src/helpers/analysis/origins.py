@@ -1,0 +1,224 @@
+"""Recruits country by country: each origin's latest figure per metric and side, rankings with their
+ranges, recruitment channels, named lists over time, where the origin government and Ukraine differ,
+and the ICC's reach over its nationals.
+
+Pure functions over the claims (``helpers.data.claims``) and channels tables; notebook 04 and the
+country pages of the site both use them, so a figure on a page is the figure in the notebook.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from helpers.analysis import legal
+from helpers.analysis.manpower import SIDES, Band, _lineage, band_of, claimant_side, estimate_from, latest_all, latest_by_lineage  # noqa: F401 (band_of re-exported for notebooks)
+from helpers.data.iso3166 import COUNTRY_NAMES
+from helpers.data.loaders import DateLike, to_date
+
+#: Metrics a country profile always shows, in reading order (a missing one says "no figure in the data").
+COUNTRY_METRICS = ("recruited", "identified_by_name", "serving", "killed", "missing", "captured", "prisoners_held",
+                   "returned", "discharged", "recruiters_charged", "workers_recruited")
+#: What a country page leads with: the estimate per metric (the North Korean deployment is a force, not recruits).
+HEADLINE_METRICS = {"PRK": ("deployed", "sent", "casualties", "killed", "wounded", "captured")}
+
+
+def headline_metrics(origin: str) -> tuple[str, ...]:
+    return HEADLINE_METRICS.get(origin, COUNTRY_METRICS)
+
+
+def estimates(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> list:
+    """The estimate (``manpower.estimate_from``) for each headline metric of `origin` that has one, in reading order."""
+    when = to_date(as_of)
+    found = [estimate_from(claims, origin, m, when) for m in headline_metrics(origin)]
+    return [e for e in found if e is not None]
+
+
+#: The sides of a country table, origin government first.
+TABLE_SIDES = (SIDES[2], SIDES[0], SIDES[1], SIDES[3], SIDES[4], SIDES[5])
+NO_FIGURE = "no figure in the data"
+#: Common names where ISO 3166's short name is inverted.
+_COMMON = {"COD": "DR Congo", "PSE": "Palestine", "FSM": "Micronesia", "VGB": "British Virgin Islands", "VIR": "US Virgin Islands"}
+_REGIONS = {"XFN": "Foreign nationals (all)", "XAF": "Africa", "XCA": "Central Asia", "XSU": "Former Soviet Union",
+            "XSA": "South Asia", "XLA": "Latin America", "XME": "Middle East and North Africa", "XAS": "Asia (other)"}
+
+
+def place_name(code: str) -> str:
+    """A country's common name, or a region's name (regions.csv)."""
+    return _COMMON.get(code) or COUNTRY_NAMES.get(code) or _REGIONS.get(code, code)
+QUALIFIER_WORDS = {"exact": "", "about": "about ", "at_least": "at least ", "at_most": "at most ", "range": ""}
+
+
+def origin_countries(claims: pd.DataFrame) -> list[str]:
+    """ISO countries with at least one claim, Russia's own figures and region codes excluded, sorted by name."""
+    codes = {o for o in claims["origin"].dropna().unique() if o in COUNTRY_NAMES and o != "RUS"}
+    return sorted(codes, key=place_name)
+
+
+def figure_text(row) -> str:
+    """'about 1,000', 'at least 3,000', '11,000–12,000' from a claim's qualifier and bounds."""
+    lo, hi = row["low"], row["high"]
+    q = str(row["qualifier"])
+    if q == "range":
+        return f"{int(lo):,}–{int(hi):,}"
+    value = lo if not pd.isna(lo) else hi
+    return f"{QUALIFIER_WORDS.get(q, '')}{int(value):,}"
+
+
+def latest_table(claims: pd.DataFrame, as_of: DateLike = None, metrics: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Each institution's newest accepted whole-contingent figure per origin and metric, whatever its age, with
+    its side and figure in words: every (origin, metric) at once, for tables over many countries.
+
+    Equal to ``latest_by_lineage(..., max_age_days=inf)`` for metrics that no other metric is a part of
+    (the part-floor rule only concerns deployed and casualties; tests check the equality)."""
+    out = latest_all(claims, as_of, metrics)
+    out = out.assign(side=claimant_side(out), figure=[figure_text(r) for _, r in out.iterrows()], metric=out["metric"].astype(str))
+    return out.sort_values(["origin", "metric", "stated", "claim_id"]).reset_index(drop=True)
+
+
+def _by_side(latest: pd.DataFrame) -> pd.DataFrame:
+    """From a latest table of one origin and metric: the newest figure of each side, sides in table order."""
+    newest = latest.sort_values(["stated", "claim_id"]).groupby("side", sort=False).tail(1)
+    return newest.sort_values("side", key=lambda s: s.map(TABLE_SIDES.index)).reset_index(drop=True)
+
+
+def latest_by_side(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> pd.DataFrame:
+    """Per claimant side, the newest accepted whole-contingent figure on (origin, metric), whatever its age."""
+    latest = latest_by_lineage(claims, origin, metric, as_of, max_age_days=math.inf)
+    if latest.empty:
+        return latest.assign(side=pd.Series(dtype="string"), figure=pd.Series(dtype="string"))
+    latest = latest.assign(side=claimant_side(latest))
+    latest = latest.assign(figure=[figure_text(r) for _, r in latest.iterrows()])
+    newest = latest.sort_values(["stated", "claim_id"]).groupby("side", sort=False).tail(1)
+    return newest.sort_values("side", key=lambda s: s.map(TABLE_SIDES.index)).reset_index(drop=True)
+
+
+def country_table(claims: pd.DataFrame, origins: list[str], as_of: DateLike = None,
+                  metrics: tuple[str, ...] = ("recruited", "identified_by_name", "killed", "prisoners_held", "returned")) -> pd.DataFrame:
+    """One row per origin and metric, one column per side: 'figure (institution, date) [claim id]';
+    empty where that side has no figure. Rows where no side has a figure are left out."""
+    latest = latest_table(claims, as_of, metrics)
+    groups = {k: g for k, g in latest.groupby(["origin", "metric"], observed=True)}
+    rows = []
+    for origin in origins:
+        for metric in metrics:
+            if (origin, metric) not in groups:
+                continue
+            by_side = _by_side(groups[(origin, metric)])
+            row = {"origin": place_name(origin), "metric": metric.replace("_", " ")}
+            for side in TABLE_SIDES:
+                hit = by_side[by_side["side"] == side]
+                row[side] = "" if hit.empty else (f"{hit.iloc[0]['figure']} ({hit.iloc[0]['claimant']}, "
+                                                  f"{hit.iloc[0]['stated']:%d %b %Y}) [{hit.iloc[0]['claim_id']}]")
+            rows.append(row)
+    frame = pd.DataFrame(rows, columns=["origin", "metric", *TABLE_SIDES])
+    empty = [s for s in TABLE_SIDES if (frame[s] == "").all()] if not frame.empty else []
+    return frame.drop(columns=empty)
+
+
+def _lineages_of(est) -> set[str]:
+    lins = set(_lineage(est.figures).astype(str)) if not est.figures.empty else set()
+    return lins | ({est.floor.lineage} if est.floor is not None and est.floor.lineage else set())
+
+
+def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike = None, origins: list[str] | None = None) -> pd.DataFrame:
+    """Per origin, the estimate (``manpower.estimate_from``: lineages, lasting floors, staleness) on the first of
+    `metrics`, never below the estimates on the others, which are floors under it (the named were recruited),
+    largest lower end first: low, high, open ends, independent lineages, newest figure, who stands behind it."""
+    metrics = (metrics,) if isinstance(metrics, str) else metrics
+    when = to_date(as_of)
+    rows = []
+    for origin in origins or origin_countries(claims):
+        main = estimate_from(claims, origin, metrics[0], when)
+        floors = [e for e in (estimate_from(claims, origin, m, when) for m in metrics[1:]) if e is not None]
+        if main is None and not floors:
+            continue
+        floor = max((e.band.low for e in floors), default=0)
+        if main is None or floor > main.band.high:
+            band = Band(floor, floor, False, True)
+        else:
+            low = max(main.band.low, floor) if floor else main.band.low
+            band = Band(low, main.band.high, main.band.low_open and low == main.band.low, main.band.high_open)
+        used = [e for e in (main, *floors) if e is not None]
+        names = set().union(*(set(e.figures["claimant"].astype(str)) for e in used if not e.figures.empty))
+        rows.append(dict(origin=origin, country=place_name(origin), low=band.low, high=band.high, low_open=band.low_open,
+                         high_open=band.high_open, lineages=len(set().union(*(_lineages_of(e) for e in used))),
+                         newest=max(e.newest for e in used), stale=bool(all(e.stale for e in used)), claimants=", ".join(sorted(names))))
+    frame = pd.DataFrame(rows, columns=["origin", "country", "low", "high", "low_open", "high_open", "lineages", "newest", "stale", "claimants"])
+    return frame.sort_values(["low", "high", "country"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def named_totals(claims: pd.DataFrame, claimant_id: str = "ukr-pow-hq") -> pd.DataFrame:
+    """How an institution's named lists of foreigners grew: every figure it gave for all foreigners
+    (identified by name, killed, prisoners held, countries counted), in date order."""
+    sel = claims[(claims["claimant_id"] == claimant_id) & (claims["origin"] == "XFN") & (claims["scope"] == "total")]
+    sel = sel[sel["metric"].isin(["identified_by_name", "killed", "prisoners_held", "origin_countries"])]
+    out = sel.assign(value=sel["low"].fillna(sel["high"]).astype("float64"))
+    return out.sort_values(["metric", "stated", "claim_id"])[["metric", "stated", "qualifier", "value", "claim_id", "source_id"]] \
+        .reset_index(drop=True)
+
+
+#: Metrics that count the same people, for comparing sides that count them differently.
+COMPARABLE = {"recruits": ("recruited", "identified_by_name"), "dead": ("killed",), "prisoners": ("captured", "prisoners_held")}
+
+
+def government_vs_others(claims: pd.DataFrame, group: str, as_of: DateLike = None) -> pd.DataFrame:
+    """Origins where the origin government and another side (Ukraine first) both count the same people
+    (`group` in COMPARABLE: recruits counted or named, dead, prisoners): each side's newest figure and metric,
+    and how many times larger the other side's figure is than the government's (each as stated)."""
+    rows = []
+    latest = dict(tuple(latest_table(claims, as_of, COMPARABLE[group]).groupby("origin", observed=True)))
+    for origin in origin_countries(claims):
+        if origin not in latest:
+            continue
+        sides = pd.concat([_by_side(g) for _, g in latest[origin].groupby("metric", observed=True)], ignore_index=True)
+        newest = sides.sort_values(["stated", "claim_id"]).groupby("side").tail(1).set_index("side")
+        if SIDES[2] not in newest.index:
+            continue
+        gov = newest.loc[SIDES[2]]
+        g = gov["high"] if not pd.isna(gov["high"]) else gov["low"]
+        for side in [s for s in TABLE_SIDES if s != SIDES[2] and s in newest.index]:
+            other = newest.loc[side]
+            o = other["low"] if not pd.isna(other["low"]) else other["high"]
+            rows.append(dict(origin=place_name(origin), government=f"{gov['figure']} {str(gov['metric']).replace('_', ' ')}",
+                             government_by=f"{gov['claimant']}, {gov['stated']:%d %b %Y} [{gov['claim_id']}]", other_side=side,
+                             other=f"{other['figure']} {str(other['metric']).replace('_', ' ')}",
+                             other_by=f"{other['claimant']}, {other['stated']:%d %b %Y} [{other['claim_id']}]",
+                             ratio=round(float(o) / float(g), 1) if g else float("nan")))
+    cols = ["origin", "government", "government_by", "other_side", "other", "other_by", "ratio"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["origin", "other_side"]).reset_index(drop=True)
+
+
+def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_crimes") -> pd.DataFrame:
+    """For each origin: could the ICC exercise jurisdiction over `crime` by its nationals in Ukraine, and in
+    Russia, on `as_of` (``helpers.analysis.legal.assess``; a State Party referral is assumed as trigger)?"""
+    when = to_date(as_of)
+    rows = []
+    for origin in origins:
+        for place, territory in (("in Ukraine", "UKR"), ("in Russia", "RUS")):
+            a = legal.assess(crime, origin, territory, when)
+            rows.append(dict(origin=origin, place=place, status=a.status, bases="; ".join(a.bases), barriers="; ".join(a.barriers)))
+    return pd.DataFrame(rows, columns=["origin", "place", "status", "bases", "barriers"])
+
+
+def country_claims(claims: pd.DataFrame, origin: str) -> pd.DataFrame:
+    """Every claim about `origin`, newest first, with its side and figure in words (for the country page)."""
+    sel = claims[claims["origin"] == origin]
+    sel = sel.assign(side=claimant_side(sel), figure=[figure_text(r) for _, r in sel.iterrows()])
+    return sel.sort_values(["stated", "claim_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def response_summary(responses: pd.DataFrame) -> pd.DataFrame:
+    """Per responding state: its first recorded measure (date, kind), how many measures of each kind, and its newest,
+    so a reader sees who acted, how and since when (``data/responses.csv``)."""
+    cols = ["state", "country", "first", "first_measure", "measures", "newest", "newest_measure"]
+    if responses.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for state, own in responses.sort_values(["date", "response_id"]).groupby("state", sort=True):
+        kinds = own["measure"].astype(str).value_counts().sort_index()
+        rows.append(dict(state=state, country=place_name(state), first=own["date"].iloc[0], first_measure=str(own["measure"].iloc[0]),
+                         measures="; ".join(f"{k.replace('_', ' ')} {n}" for k, n in kinds.items()),
+                         newest=own["date"].iloc[-1], newest_measure=str(own["measure"].iloc[-1])))
+    return pd.DataFrame(rows, columns=cols).sort_values(["first", "country"]).reset_index(drop=True)

@@ -1,0 +1,332 @@
+"""Typed, validated access to data/: the only module that reads the CSV files.
+
+Every loader validates the whole package first (nothing is half-loaded), returns a typed
+DataFrame (dates as datetime64, vocabularies as categoricals, counts as nullable Int64) and
+takes `as_of`: only what had been published by that date, so any analysis can be re-run
+as "what was known then".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers.data.schema import DATA_DIR, Package, Resource, load_package
+from helpers.data.validation import Table, validate_package
+
+DateLike = date | datetime | str | pd.Timestamp | None
+
+
+def to_date(value: DateLike, *, default_cutoff: bool = True) -> pd.Timestamp:
+    """Normalise a date or ISO string to a midnight Timestamp (None means the record's declared cut-off,
+    never the clock: ``cutoff()``).
+
+    Strict on purpose: only a date, datetime, Timestamp or numpy datetime64, or a string written
+    YYYY-MM-DD. An integer (which pandas reads as nanoseconds since 1970), a month ('2024-12',
+    which pandas reads as 1 December) or a day-first date ('01/02/2025') is rejected, not guessed."""
+    if value is None:
+        if not default_cutoff:
+            raise ValueError("a date is required")
+        return cutoff()
+    hint = "use YYYY-MM-DD, e.g. 2024-12-31"
+    if isinstance(value, str):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(f"not a date: {value!r} is not written as an ISO date ({hint})")
+        try:
+            date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"not a date: {value!r} is not a real calendar day ({exc})") from None
+    elif not isinstance(value, date | np.datetime64):
+        raise ValueError(f"not a date: {value!r} of type {type(value).__name__} ({hint})")
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise ValueError(f"not a date the loaders can hold: {value!r} ({exc})") from None
+    if ts is pd.NaT or pd.isna(ts):
+        raise ValueError(f"not a date: {value!r} ({hint})")
+    return ts.normalize()
+
+
+def as_text(value) -> str:
+    """A typed cell back as the CSV text it was read from (the inverse of the loaders' typing):
+    lists joined by ';', missing values empty, dates as YYYY-MM-DD."""
+    if isinstance(value, tuple):
+        return ";".join(value)
+    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _typed_frame(table: Table) -> pd.DataFrame:
+    res: Resource = table.resource
+    raw = pd.DataFrame(table.rows, columns=res.column_names, dtype=object)
+    out = {}
+    for f in res.fields:
+        col = raw[f.name].where(raw[f.name] != "", None)
+        if f.type == "date":
+            out[f.name] = pd.to_datetime(col, format="%Y-%m-%d").astype("datetime64[ns]")
+        elif f.type == "integer":
+            out[f.name] = pd.array([None if v is None else int(v) for v in col], dtype="Int64")
+        elif f.type == "list":
+            out[f.name] = pd.Series([tuple(v.split(f.delimiter)) if v else () for v in col], dtype=object)
+        elif f.enum is not None:
+            out[f.name] = pd.Categorical(col, categories=list(f.enum))
+        else:
+            out[f.name] = col.astype("string")
+    frame = pd.DataFrame(out, index=pd.RangeIndex(len(raw)))
+    frame.attrs["file"] = table.file
+    return frame
+
+
+@lru_cache(maxsize=4)
+def _load_cached(data_dir: str, stamp: tuple, today: date) -> dict[str, pd.DataFrame]:
+    package = load_package(data_dir)
+    tables = validate_package(package, Path(data_dir), today=today)
+    return {name: _typed_frame(t) for name, t in tables.items()}
+
+
+def _stamp(data_dir: Path, package: Package) -> tuple:
+    files = [data_dir / "datapackage.json"] + [data_dir / r.path for r in package.resources]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p), 0, 0) for p in files)
+
+
+@lru_cache(maxsize=8)
+def _package_cached(data_dir: str, stamp: tuple) -> Package:
+    return load_package(data_dir)
+
+
+def _tables(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """The cached tables themselves (never hand these out: callers get copies). Re-read when a file changes."""
+    d = Path(data_dir or DATA_DIR)
+    return _load_cached(str(d), _stamp(d, _package(d)), date.today())
+
+
+def _package(d: Path) -> Package:
+    """The descriptor of data directory `d`, re-read only when the file changes."""
+    pkg = d / "datapackage.json"
+    return _package_cached(str(d), (pkg.stat().st_mtime_ns, pkg.stat().st_size) if pkg.exists() else (0, 0))
+
+
+_PUBLISHED: list = [None, None]  # [the cached sources frame, its source_id -> published series]
+
+
+def _published(sources: pd.DataFrame) -> pd.Series:
+    """source_id -> published of the cached sources table, computed once per loaded table (read-only)."""
+    if _PUBLISHED[0] is not sources:
+        _PUBLISHED[:] = [sources, sources.set_index("source_id")["published"]]
+    return _PUBLISHED[1]
+
+
+def load_tables(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """All tables, validated and typed (cached until a file changes). Copies are returned."""
+    return {k: v.copy() for k, v in _tables(data_dir).items()}
+
+
+def _known_by(frame: pd.DataFrame, col: str, as_of: pd.Timestamp) -> pd.DataFrame:
+    return frame[frame[col] <= as_of].reset_index(drop=True)
+
+
+def _blank_after(frame: pd.DataFrame, cols: list[str], as_of: pd.Timestamp) -> pd.DataFrame:
+    frame = frame.copy()
+    for c in cols:
+        frame[c] = frame[c].mask(frame[c] > as_of)
+    return frame
+
+
+def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One table as it was known on `as_of` (default: today).
+
+    Published-by rules: sources by `published`; claims by their source's publication and
+    `stated`; relations need a source published by then (later sources are dropped from the
+    list, later ends blanked); treaties by signature (later ratification or end blanked);
+    legal tables by their own dates (later withdrawals blanked).
+    """
+    tables = _tables(data_dir)  # read-only here: every branch below builds a new frame, the last returns a copy
+    if name not in tables:
+        raise KeyError(f"unknown table {name!r}; known: {', '.join(sorted(tables))}")
+    when = to_date(as_of)
+    frame = tables[name]
+    if name in ("metrics", "claimants", "regions", "lineages"):  # reference tables: no dates to apply
+        return frame.copy()
+    published = _published(tables["sources"])
+    # An undated page was read while the record was searched up to its cut-off: the only date by which it was surely
+    # known is the cut-off, so it (and what it carries) enters the view at the cut-off and no earlier view.
+    undated_known = when >= cutoff(data_dir)
+    if name == "sources":
+        return frame[(frame["published"].isna() & undated_known) | (frame["published"] <= when)].reset_index(drop=True)
+    if name == "claims":
+        pub = frame["source_id"].map(published)
+        frame = frame[((pub.isna() & undated_known) | (pub <= when)) & (frame["stated"] <= when)].copy()
+        frame["relayed_by"] = [tuple(s for s in ids if _known(published[s], when, undated_known)) for ids in frame["relayed_by"]]
+        return _with_claimants(frame.reset_index(drop=True), tables)
+    if name == "relations":
+        return _relations_as_of(frame, published, when, undated_known)
+    if name == "treaties":
+        return _blank_after(_known_by(frame, "signed", when), ["in_force", "ended"], when)
+    if name == "treaty_obligations":
+        known = set(load("treaties", when, data_dir)["treaty_id"])
+        return frame[frame["treaty_id"].isin(known)].reset_index(drop=True)
+    if name == "states_parties":
+        first = frame["signed"].fillna(frame["deposited"])
+        frame = frame[first.isna() | (first <= when)].reset_index(drop=True)
+        frame = _blank_after(frame, ["deposited", "entry_into_force", "withdrawal_notified", "withdrawal_effective"], when)
+        frame["instrument"] = frame["instrument"].mask(frame["deposited"].isna())
+        return frame
+    if name == "declarations":
+        return _apply_history(_known_by(frame, "lodged", when), name, "declaration_id", tables["status_history"], when)
+    if name == "arrest_warrants":
+        return _apply_history(_known_by(frame, "issued", when), name, "warrant_id", tables["status_history"], when)
+    if name in ("recruitment_channels", "responses"):
+        pub = frame["source_id"].map(published)
+        said = frame["stated" if name == "recruitment_channels" else "date"]
+        return frame[(said <= when) & ((pub.isna() & undated_known) | (pub <= when))].reset_index(drop=True)
+    if name == "status_history":
+        return _known_by(frame, "valid_from", when)
+    if name == "legal_context":
+        return _known_by(frame, "date", when)
+    return frame.copy()
+
+
+def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Claims with their institution (name, country, kind) and their metric's kind and unit beside them,
+    so that every analysis groups by institution and reads a metric's kind without a second lookup."""
+    inst = tables["claimants"].set_index("claimant_id")
+    metrics = tables["metrics"].set_index("metric")
+    out = claims.copy()
+    out["claimant"] = out["claimant_id"].map(inst["short_name"]).astype("string")
+    out["claimant_name"] = out["claimant_id"].map(inst["name"]).astype("string")
+    out["claimant_country"] = out["claimant_id"].map(inst["country"]).astype("string")
+    out["claimant_kind"] = pd.Categorical(out["claimant_id"].map(inst["kind"]), categories=inst["kind"].cat.categories)
+    out["metric"] = pd.Categorical(out["metric"], categories=list(metrics.index))
+    out["metric_kind"] = pd.Categorical(out["metric"].map(metrics["kind"]).astype("string"), categories=metrics["kind"].cat.categories)
+    out["unit"] = out["metric"].map(metrics["unit"]).astype("string")
+    own = out["lineage_id"].astype("string")
+    out["lineage_id"] = own.fillna(out["claimant_id"].map(inst["lineage_id"]).astype("string"))
+    lineages = tables["lineages"].set_index("lineage_id")
+    out["lineage"] = out["lineage_id"].map(lineages["name"]).astype("string")
+    out["lineage_group"] = out["lineage_id"].map(lineage_groups(tables["lineages"])).astype("string")
+    out["refers_from"] = _period_start(out["refers_to"], out["stated"], out["stated_precision"])
+    return out
+
+
+def _period_start(refers_to: pd.Series, stated: pd.Series, precision: pd.Series) -> pd.Series:
+    """The oldest day a figure can describe: a figure stated only to the month (or year) and describing that date
+    may describe the month's (or year's) first day, so its age counts from there (the conservative end)."""
+    same = refers_to == stated
+    month = same & (precision == "month")
+    year = same & (precision == "year")
+    out = refers_to.copy()
+    out[month] = refers_to[month].dt.to_period("M").dt.start_time
+    out[year] = refers_to[year].dt.to_period("Y").dt.start_time
+    return out
+
+
+def lineage_groups(lineages: pd.DataFrame) -> dict[str, str]:
+    """lineage_id -> the lineage it is counted with for independence: itself, or, for a lineage that draws on
+    others' data, the first lineage it draws on (followed to one that draws on none). Drawing on two pipelines
+    makes a lineage dependent on each, not those two on each other."""
+    draws = dict(zip(lineages["lineage_id"], lineages["draws_on"], strict=True))
+
+    def root(lid: str, seen: frozenset = frozenset()) -> str:
+        first = draws.get(lid) or ()
+        if not first or lid in seen:
+            return lid
+        return root(first[0], seen | {lid})
+
+    return {lid: root(lid) for lid in draws}
+
+
+def _known(published, when: pd.Timestamp, undated_known: bool) -> bool:
+    return undated_known if pd.isna(published) else published <= when
+
+
+def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timestamp, undated_known: bool) -> pd.DataFrame:
+    """Relations as known on `when`: shown from their first credible report; 'officially acknowledged'
+    only from the supplier's own acknowledgement; later sources, ends and acknowledgements blanked."""
+    frame = frame.copy()
+    frame["source_ids"] = [tuple(s for s in ids if _known(published[s], when, undated_known)) for ids in frame["source_ids"]]
+    frame = frame[(frame["first_reported"] <= when) & (frame["source_ids"].map(len) > 0)]
+    ended_later = frame["end"] > when
+    frame = _blank_after(frame, ["end", "acknowledged"], when)
+    frame["acknowledged_source"] = frame["acknowledged_source"].mask(frame["acknowledged"].isna())
+    frame.loc[ended_later & (frame["status"] == "ended"), "status"] = "active"
+    levels = ["officially_acknowledged", *frame["assessed_as"].cat.categories]
+    frame["confirmation"] = pd.Categorical(
+        frame["assessed_as"].astype("string").where(frame["acknowledged"].isna(), "officially_acknowledged"), categories=levels)
+    frame["origin_position"] = frame["origin_position"].astype("string")
+    return frame.reset_index(drop=True)
+
+
+def _apply_history(frame: pd.DataFrame, table: str, key: str, history: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
+    """The status that held on `when` (status_history.csv); a row whose history says it was not yet
+    public on `when` (a sealed warrant) is left out."""
+    own = history[(history["table"] == table) & (history["valid_from"] <= when)].sort_values(["valid_from", "entry_id"])
+    frame = frame.copy()
+    hidden: set[str] = set()
+    for (row_key, field), entries in own.groupby(["key", "field"], observed=True, sort=False):
+        value = str(entries["value"].iloc[-1])
+        if field == "public":
+            if value == "no":
+                hidden.add(row_key)
+        else:
+            frame.loc[frame[key] == row_key, field] = value
+    later = history[(history["table"] == table) & (history["field"] == "public") & (history["valid_from"] > when)]
+    first_public = history[(history["table"] == table) & (history["field"] == "public") & (history["value"] == "yes")]
+    hidden |= set(later["key"]) - set(first_public.loc[first_public["valid_from"] <= when, "key"])
+    return frame[~frame[key].isin(hidden)].reset_index(drop=True)
+
+
+def sources(as_of: DateLike = None) -> pd.DataFrame:
+    return load("sources", as_of)
+
+
+def claims(as_of: DateLike = None) -> pd.DataFrame:
+    return load("claims", as_of)
+
+
+def actors(as_of: DateLike = None) -> pd.DataFrame:
+    """Actors are timeless reference rows; `as_of` is accepted so every loader has one signature."""
+    return load("actors", as_of)
+
+
+def relations(as_of: DateLike = None) -> pd.DataFrame:
+    return load("relations", as_of)
+
+
+def claimants(as_of: DateLike = None) -> pd.DataFrame:
+    """Institutions are reference rows; `as_of` is accepted so every loader has one signature."""
+    return load("claimants", as_of)
+
+
+def metrics() -> pd.DataFrame:
+    """Metric definitions with their kind (stock, cumulative, flow), unit and staleness window."""
+    return load("metrics")
+
+
+def cutoff(data_dir: Path | str | None = None) -> pd.Timestamp:
+    """The declared cut-off of the record (`cutoff` in datapackage.json): the date up to which the public record
+    was searched. It is 'now' for every notebook, page, staleness age and estimate; it is declared by whoever
+    refreshes the data, never derived from a row, and never the clock."""
+    return pd.Timestamp(_package(Path(data_dir or DATA_DIR)).raw["cutoff"])
+
+
+def latest_publication(as_of: DateLike = None) -> pd.Timestamp:
+    """Date of the newest source known on `as_of`."""
+    return load("sources", as_of)["published"].max()
+
+
+def newest_claim(as_of: DateLike = None) -> pd.Timestamp:
+    """Date of the newest claim known on `as_of` (what 'newest claim D′' says beside the cut-off)."""
+    return load("claims", as_of)["stated"].max()
+
+
+def analysis_date(as_of: DateLike = None) -> pd.Timestamp:
+    """The date an analysis runs as of: `as_of` when given, else the record's declared cut-off."""
+    return to_date(as_of)
