@@ -18,7 +18,7 @@ import pandas as pd
 
 from helpers import data
 from helpers.analysis import legal
-from helpers.data.iso3166 import ALPHA3
+from helpers.data.places import ALPHA3
 
 PLACES = [("Ukraine", ["UKR"]), ("Russia", ["RUS"]), ("strike from Russia into Ukraine", ["RUS", "UKR"])]
 

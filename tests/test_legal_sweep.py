@@ -10,7 +10,7 @@ import pytest
 
 from helpers.analysis import legal
 from helpers.analysis.legal import LegalData, assess
-from helpers.data.iso3166 import ALPHA3
+from helpers.data.places import ALPHA3
 
 PLACES = [("Ukraine", ["UKR"]), ("Russia", ["RUS"]), ("strike from Russia into Ukraine", ["RUS", "UKR"]),
           ("Hungary", ["HUN"]), ("Armenia", ["ARM"]), ("Burundi", ["BDI"]), ("on a Comorian vessel", [], "COM")]

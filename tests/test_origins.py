@@ -11,6 +11,7 @@ from helpers import data
 from helpers.analysis import origins as og
 from helpers.analysis.manpower import latest_by_lineage
 from helpers.data import geo
+from helpers.data.places import place_name
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,8 @@ def test_figures_in_words_follow_the_qualifier():
 
 
 def test_country_names_are_the_common_ones():
-    assert og.place_name("COD") == "DR Congo" and og.place_name("KEN") == "Kenya" and og.place_name("XAF") == "Africa"
+    assert place_name("COD") == "DR Congo" and place_name("KEN") == "Kenya" and place_name("XAF") == "Africa"
+    assert place_name("XFN") == "Foreign nationals (all origins)" and place_name("RUS") == "Russia" and place_name("PRK") == "North Korea"
 
 
 def test_kenya_row_names_each_sides_newest_figure(claims):

@@ -5,18 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis.manpower import claimant_side
-from helpers.data.iso3166 import COUNTRY_NAMES
-
-ORIGIN_NAMES = {**COUNTRY_NAMES, "XFN": "Foreigners (all origins)", "RUS": "Russia", "PRK": "North Korea"}
-
-
-def origin_name(code: str) -> str:
-    return ORIGIN_NAMES.get(code, code)
+from helpers.data.places import place_name
 
 
 def claims_by_origin_metric(claims: pd.DataFrame) -> pd.DataFrame:
     """Number of claims per origin (rows, most claims first) and metric (columns)."""
-    table = pd.crosstab(claims["origin"].map(origin_name), claims["metric"].astype(str))
+    table = pd.crosstab(claims["origin"].map(place_name), claims["metric"].astype(str))
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     table.index.name = "origin"
     table.columns.name = None

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helpers.data.iso3166 import ALPHA3
 from helpers.data.loaders import DateLike, to_date
 from helpers.data.loaders import claims as load_claims
 from helpers.data.loaders import load as _load
 from helpers.data.loaders import metrics as load_metrics
+from helpers.data.places import ALPHA3
 from helpers.data.schema import DATA_DIR
 
 #: Claimant sides, in the order charts and tables show them; one fixed colour each (plotting.SIDE_COLOURS).

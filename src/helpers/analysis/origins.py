@@ -14,8 +14,8 @@ import pandas as pd
 
 from helpers.analysis import legal
 from helpers.analysis.manpower import SIDES, Band, _lineage, band_of, claimant_side, estimate_from, latest_all, latest_by_lineage  # noqa: F401 (band_of re-exported for notebooks)
-from helpers.data.iso3166 import COUNTRY_NAMES
 from helpers.data.loaders import DateLike, to_date
+from helpers.data.places import is_country, place_name
 
 #: Metrics a country profile always shows, in reading order (a missing one says "no figure in the data").
 COUNTRY_METRICS = ("recruited", "identified_by_name", "serving", "killed", "missing", "captured", "prisoners_held",
@@ -38,21 +38,12 @@ def estimates(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> list
 #: The sides of a country table, origin government first.
 TABLE_SIDES = (SIDES[2], SIDES[0], SIDES[1], SIDES[3], SIDES[4], SIDES[5])
 NO_FIGURE = "no figure in the data"
-#: Common names where ISO 3166's short name is inverted.
-_COMMON = {"COD": "DR Congo", "PSE": "Palestine", "FSM": "Micronesia", "VGB": "British Virgin Islands", "VIR": "US Virgin Islands"}
-_REGIONS = {"XFN": "Foreign nationals (all)", "XAF": "Africa", "XCA": "Central Asia", "XSU": "Former Soviet Union",
-            "XSA": "South Asia", "XLA": "Latin America", "XME": "Middle East and North Africa", "XAS": "Asia (other)"}
-
-
-def place_name(code: str) -> str:
-    """A country's common name, or a region's name (regions.csv)."""
-    return _COMMON.get(code) or COUNTRY_NAMES.get(code) or _REGIONS.get(code, code)
 QUALIFIER_WORDS = {"exact": "", "about": "about ", "at_least": "at least ", "at_most": "at most ", "range": ""}
 
 
 def origin_countries(claims: pd.DataFrame) -> list[str]:
     """ISO countries with at least one claim, Russia's own figures and region codes excluded, sorted by name."""
-    codes = {o for o in claims["origin"].dropna().unique() if o in COUNTRY_NAMES and o != "RUS"}
+    codes = {o for o in claims["origin"].dropna().unique() if is_country(o) and o != "RUS"}
     return sorted(codes, key=place_name)
 
 

@@ -11,7 +11,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from helpers.data.iso3166 import NUMERIC
+from helpers.data.places import NUMERIC
 from helpers.data.schema import ROOT
 
 WORLD_ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-110m.json"

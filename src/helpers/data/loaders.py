@@ -153,7 +153,7 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
         raise KeyError(f"unknown table {name!r}; known: {', '.join(sorted(tables))}")
     when = to_date(as_of)
     frame = tables[name]
-    if name in ("metrics", "claimants", "regions", "lineages"):  # reference tables: no dates to apply
+    if name in ("metrics", "claimants", "regions", "lineages", "place_names"):  # reference tables: no dates to apply
         return frame.copy()
     published = _published(tables["sources"])
     # An undated page was read while the record was searched up to its cut-off: the only date by which it was surely

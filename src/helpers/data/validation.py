@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers.data.iso3166 import ALPHA3
+from helpers.data.places import ALPHA3
 from helpers.data.schema import Field, Package, Resource, terminal_safe
 
 Row = dict[str, str]

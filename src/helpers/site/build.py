@@ -22,6 +22,7 @@ import pandas as pd
 
 from helpers.analysis import evidence, legal
 from helpers.data import loaders as data
+from helpers.data.places import place_name
 from helpers.data.schema import DATA_DIR, ROOT, Resource, load_package
 from helpers.presentation.citations import bibtex, csl_json
 from helpers.site.outdir import BuildLocked, UnsafeOutput, building
@@ -219,7 +220,7 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
             return (band_words(Band(int(r["low"]), int(r["high"]), bool(r["low_open"]), bool(r["high_open"])))
                     + f" ({'a single lineage' if n == 1 else f'{n} lineages'})")
 
-        rows.append(dict(origin=origin, name=og.place_name(origin), claims=len(own), recruits=words(recruits), killed=words(killed),
+        rows.append(dict(origin=origin, name=place_name(origin), claims=len(own), recruits=words(recruits), killed=words(killed),
                          institutions=int(own["claimant_id"].nunique()), latest=own["stated"].max()))
     classes = {o: map_class(recruits["low"].get(o)) for o in countries}  # the estimate's lower end, not the largest figure
     svg = _map_svg(classes, {o: f"{o}.html" for o in countries})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import origins as og
+from helpers.data.places import place_name
 from helpers.presentation.plotting import SIDE_COLOURS
 from helpers.presentation.report import band as band_words
 from helpers.site.pages import esc, page
@@ -161,7 +162,7 @@ def icc_block(exposure: pd.DataFrame) -> str:
 def country_page(origin: str, claims: pd.DataFrame, sources: pd.DataFrame, channels: pd.DataFrame, exposure: pd.DataFrame,
                  as_of, data_date: str, responses: pd.DataFrame | None = None) -> str:
     """The whole page for one origin country (written to countries/<ISO3>.html)."""
-    name = og.place_name(origin)
+    name = place_name(origin)
     own = og.country_claims(claims, origin)
     responses = responses if responses is not None else pd.DataFrame(columns=["response_id", "source_id", "date"])
     cited = sorted(set(own["source_id"]) | {s for ids in own["relayed_by"] for s in ids} | set(channels["source_id"])

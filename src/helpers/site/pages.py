@@ -198,7 +198,7 @@ def bibliography(sources: pd.DataFrame, claims: pd.DataFrame, used_by: dict[str,
 def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str) -> str:
     """Every claim, grouped by institution: a permalink per claim (#claim-ID) and per institution (#inst-ID),
     each claim with its figure, date, quote and a link to its source and its bibliography entry."""
-    from helpers.analysis.origins import place_name
+    from helpers.data.places import place_name
     from helpers.presentation.interactive import figure_words
 
     src = sources.set_index("source_id")

@@ -26,8 +26,8 @@ from helpers.analysis.legal.records import (
     LegalData,
     StateRecord,
 )
-from helpers.data.iso3166 import ALPHA3
 from helpers.data.loaders import DateLike, to_date
+from helpers.data.places import ALPHA3
 
 CRIMES = ("genocide", "crimes_against_humanity", "war_crimes", "aggression")
 TRIGGERS = ("state_referral", "proprio_motu", "unsc_referral")
