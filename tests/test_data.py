@@ -100,3 +100,20 @@ def test_as_of_loads_nothing_published_later():
     assert (ch["stated"] <= cutoff).all() and (ch["source_id"].map(published) <= cutoff).all()
     assert len(ch) < len(data.load("recruitment_channels"))
     assert (data.load("status_history", cutoff)["valid_from"] <= cutoff).all()
+
+
+def test_every_table_has_its_own_as_of_rule_and_none_leaks_a_later_row():
+    """One rule per table in helpers.data.loaders.AS_OF (a table without one would be shown whole at any date)."""
+    from helpers.data.loaders import AS_OF
+    from helpers.data.schema import load_package
+
+    names = {r.name for r in load_package().resources}
+    assert set(AS_OF) == names
+    early = pd.Timestamp("2022-06-30")
+    for name, col in (("aggression_amendments", "date"), ("unsc_referrals", "adopted"), ("withdrawal_events", "date"),
+                      ("responses", "date"), ("legal_context", "date")):
+        frame = data.load(name, early)
+        assert (frame[col] <= early).all(), name
+        assert len(frame) < len(data.load(name)) or name == "unsc_referrals", name
+    sits = data.load("icc_situations", "2020-01-01").set_index("situation_id")
+    assert set(sits.index) == {"bdi", "phl", "ven-1", "mli"} and pd.isna(sits.loc["phl", "investigation_opened"])

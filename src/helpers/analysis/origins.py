@@ -132,7 +132,9 @@ def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike
             low = max(main.band.low, floor) if floor else main.band.low
             band = Band(low, main.band.high, main.band.low_open and low == main.band.low, main.band.high_open)
         used = [e for e in (main, *floors) if e is not None]
-        names = set().union(*(set(e.figures["claimant"].astype(str)) for e in used if not e.figures.empty))
+        floors = {e.floor.claim_id for e in used if e.floor is not None}
+        names = set().union(*(set(e.figures["claimant"].astype(str)) for e in used if not e.figures.empty),
+                            set(claims.loc[claims["claim_id"].isin(floors), "claimant"].astype(str)))
         rows.append(dict(origin=origin, country=place_name(origin), low=band.low, high=band.high, low_open=band.low_open,
                          high_open=band.high_open, lineages=len(set().union(*(_lineages_of(e) for e in used))),
                          newest=max(e.newest for e in used), stale=bool(all(e.stale for e in used)), claimants=", ".join(sorted(names))))

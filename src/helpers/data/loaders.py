@@ -9,6 +9,7 @@ as "what was known then".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -140,58 +141,99 @@ def _blank_after(frame: pd.DataFrame, cols: list[str], as_of: pd.Timestamp) -> p
     return frame
 
 
-def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) -> pd.DataFrame:
-    """One table as it was known on `as_of` (default: today).
+@dataclass(frozen=True)
+class View:
+    """What an as-of rule needs: the date, every table, each source's publication date, whether undated pages are known
+    yet (an undated page was read while the record was searched up to its cut-off, so it enters at the cut-off and no
+    earlier view) and the data folder."""
 
-    Published-by rules: sources by `published`; claims by their source's publication and
-    `stated`; relations need a source published by then (later sources are dropped from the
-    list, later ends blanked); treaties by signature (later ratification or end blanked);
-    legal tables by their own dates (later withdrawals blanked).
-    """
-    tables = _tables(data_dir)  # read-only here: every branch below builds a new frame, the last returns a copy
+    when: pd.Timestamp
+    tables: dict[str, pd.DataFrame]
+    published: pd.Series
+    undated_known: bool
+    data_dir: Path | str | None
+
+    def sourced(self, frame: pd.DataFrame, said: str) -> pd.DataFrame:
+        """Rows said by `when` on a page known by then."""
+        pub = frame["source_id"].map(self.published)
+        return frame[(frame[said] <= self.when) & ((pub.isna() & self.undated_known) | (pub <= self.when))].reset_index(drop=True)
+
+
+def _reference(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    return frame.copy()
+
+
+def _sources_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    return frame[(frame["published"].isna() & view.undated_known) | (frame["published"] <= view.when)].reset_index(drop=True)
+
+
+def _claims_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    frame = view.sourced(frame, "stated").copy()
+    frame["relayed_by"] = [tuple(s for s in ids if _known(view.published[s], view.when, view.undated_known)) for ids in frame["relayed_by"]]
+    return _with_claimants(frame, view.tables)
+
+
+def _states_parties_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    first = frame["signed"].fillna(frame["deposited"])
+    frame = frame[first.isna() | (first <= view.when)].reset_index(drop=True)
+    frame = _blank_after(frame, ["deposited", "entry_into_force", "withdrawal_notified", "withdrawal_effective"], view.when)
+    frame["instrument"] = frame["instrument"].mask(frame["deposited"].isna())
+    return frame
+
+
+def _known_on(col: str, blank: tuple[str, ...] = ()):
+    """The rule of a table whose rows are known from their own date `col` (later dates in `blank` blanked)."""
+    def rule(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+        return _blank_after(_known_by(frame, col, view.when), list(blank), view.when) if blank else _known_by(frame, col, view.when)
+    return rule
+
+
+def _with_history(col: str, key: str):
+    """Rows known from `col`, with the status that held then (status_history.csv); sealed rows left out."""
+    def rule(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+        name = next(n for n, t in view.tables.items() if t is frame)
+        return _apply_history(_known_by(frame, col, view.when), name, key, view.tables["status_history"], view.when)
+    return rule
+
+
+#: One as-of rule per table: what a reader could have known on a date (tests check every table has one).
+AS_OF = {
+    "metrics": _reference, "claimants": _reference, "regions": _reference, "lineages": _reference, "place_names": _reference,
+    "actors": _reference,
+    "sources": _sources_as_of,
+    "claims": _claims_as_of,
+    "recruitment_channels": lambda frame, view: view.sourced(frame, "stated"),
+    "responses": lambda frame, view: view.sourced(frame, "date"),
+    "relations": lambda frame, view: _relations_as_of(frame, view.published, view.when, view.undated_known),
+    "treaties": _known_on("signed", ("in_force", "ended")),
+    "treaty_obligations": lambda frame, view: frame[frame["treaty_id"].isin(
+        set(_known_by(view.tables["treaties"], "signed", view.when)["treaty_id"]))].reset_index(drop=True),
+    "states_parties": _states_parties_as_of,
+    "declarations": _with_history("lodged", "declaration_id"),
+    "arrest_warrants": _with_history("issued", "warrant_id"),
+    "status_history": _known_on("valid_from"),
+    "legal_context": _known_on("date"),
+    "aggression_amendments": _known_on("date"),
+    "unsc_referrals": _known_on("adopted"),
+    "withdrawal_events": _known_on("date"),
+    "icc_situations": lambda frame, view: _blank_after(
+        frame[frame["examination_opened"].fillna(frame["investigation_opened"]) <= view.when].reset_index(drop=True),
+        ["investigation_opened"], view.when),
+}
+
+
+def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One table as it was known on `as_of` (default: the record's cut-off), by the table's rule in ``AS_OF``:
+    sources by `published`; claims, channels and responses by their own date and their page's; relations from their
+    first report (later sources dropped, later ends and acknowledgements blanked); treaties by signature; legal tables by
+    their own dates (later ratifications, withdrawals and investigations blanked); warrants and declarations with the
+    status that held then. Reference tables have no dates."""
+    tables = _tables(data_dir)  # read-only here: every rule builds a new frame
     if name not in tables:
         raise KeyError(f"unknown table {name!r}; known: {', '.join(sorted(tables))}")
     when = to_date(as_of)
-    frame = tables[name]
-    if name in ("metrics", "claimants", "regions", "lineages", "place_names"):  # reference tables: no dates to apply
-        return frame.copy()
-    published = _published(tables["sources"])
-    # An undated page was read while the record was searched up to its cut-off: the only date by which it was surely
-    # known is the cut-off, so it (and what it carries) enters the view at the cut-off and no earlier view.
-    undated_known = when >= cutoff(data_dir)
-    if name == "sources":
-        return frame[(frame["published"].isna() & undated_known) | (frame["published"] <= when)].reset_index(drop=True)
-    if name == "claims":
-        pub = frame["source_id"].map(published)
-        frame = frame[((pub.isna() & undated_known) | (pub <= when)) & (frame["stated"] <= when)].copy()
-        frame["relayed_by"] = [tuple(s for s in ids if _known(published[s], when, undated_known)) for ids in frame["relayed_by"]]
-        return _with_claimants(frame.reset_index(drop=True), tables)
-    if name == "relations":
-        return _relations_as_of(frame, published, when, undated_known)
-    if name == "treaties":
-        return _blank_after(_known_by(frame, "signed", when), ["in_force", "ended"], when)
-    if name == "treaty_obligations":
-        known = set(load("treaties", when, data_dir)["treaty_id"])
-        return frame[frame["treaty_id"].isin(known)].reset_index(drop=True)
-    if name == "states_parties":
-        first = frame["signed"].fillna(frame["deposited"])
-        frame = frame[first.isna() | (first <= when)].reset_index(drop=True)
-        frame = _blank_after(frame, ["deposited", "entry_into_force", "withdrawal_notified", "withdrawal_effective"], when)
-        frame["instrument"] = frame["instrument"].mask(frame["deposited"].isna())
-        return frame
-    if name == "declarations":
-        return _apply_history(_known_by(frame, "lodged", when), name, "declaration_id", tables["status_history"], when)
-    if name == "arrest_warrants":
-        return _apply_history(_known_by(frame, "issued", when), name, "warrant_id", tables["status_history"], when)
-    if name in ("recruitment_channels", "responses"):
-        pub = frame["source_id"].map(published)
-        said = frame["stated" if name == "recruitment_channels" else "date"]
-        return frame[(said <= when) & ((pub.isna() & undated_known) | (pub <= when))].reset_index(drop=True)
-    if name == "status_history":
-        return _known_by(frame, "valid_from", when)
-    if name == "legal_context":
-        return _known_by(frame, "date", when)
-    return frame.copy()
+    view = View(when, tables, _published(tables["sources"]), when >= cutoff(data_dir), data_dir)
+    return AS_OF[name](tables[name], view)
 
 
 def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

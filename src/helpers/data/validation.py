@@ -489,63 +489,102 @@ def entry_into_force(deposited: date) -> date:
     return date(d.year + (d.month == 12), d.month % 12 + 1, 1)
 
 
+@dataclass(frozen=True)
+class Context:
+    """What a row rule may read besides its row: each source's publication date and each metric's kind."""
+
+    published: dict[str, date | None]
+    kinds: dict[str, str]
+
+
+def _claim_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    problems = []
+    lo, hi = row["low"], row["high"]
+    if lo == "" and hi == "":
+        problems.append(Problem(t.file, line, "low", "low and high are both empty; give at least one"))
+    elif _int_or_none(lo) is not None and _int_or_none(hi) is not None and int(lo) > int(hi):
+        problems.append(Problem(t.file, line, "high", f"low {lo} is greater than high {hi}"))
+    problems += _check_qualifier(t, row, line)
+    problems += _check_metric_kind(t, row, line, ctx.kinds)
+    problems += _order(t, row, line, "period_start", "refers_to")
+    stated, pub = _date_of(row, "stated"), ctx.published.get(row["source_id"])
+    if stated and pub and stated > pub:
+        problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
+    return problems
+
+
+def _response_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    when, pub = _date_of(row, "date"), ctx.published.get(row["source_id"])
+    if when and pub and when > pub and row.get("date_precision") == "day":
+        return [Problem(t.file, line, "date", f"the measure is dated {when}, after its source was published ({pub})")]
+    return []
+
+
+def _relation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    problems = []
+    if row["source_actor"] and row["source_actor"] == row["target_actor"]:
+        problems.append(Problem(t.file, line, "target_actor", f"a relation from {show(row['source_actor'])} to itself"))
+    if row["status"] == "active" and row["end"]:
+        problems.append(Problem(t.file, line, "status", f"status is 'active' but the relation ended on {row['end']}; "
+                                "use 'ended' or remove the end date"))
+    problems += _order(t, row, line, "start", "end")
+    problems += _order(t, row, line, "first_reported", "acknowledged")
+    start, first = _date_of(row, "start"), _date_of(row, "first_reported")
+    if start and first and start > first and row["relation"] != "treaty":
+        problems.append(Problem(t.file, line, "start", f"start {start} is after the first report ({first}): a relation "
+                                "reported as happening began by then (only a treaty's start, its entry into force, may follow)"))
+    if row.get("first_source") and row["first_source"] not in row["source_ids"].split(";"):
+        problems.append(Problem(t.file, line, "first_source", f"{show(row['first_source'])} is not among the relation's "
+                                "source_ids: the page of the first report is one of its sources"))
+    if not row.get("assessed_as") and (not row.get("acknowledged") or row["acknowledged"] > row["first_reported"]):
+        problems.append(Problem(t.file, line, "assessed_as", "give the confirmation that held before the acknowledgement "
+                                "(government_assessment or media_report)"))
+    if bool(row.get("acknowledged")) != bool(row.get("acknowledged_source")):
+        problems.append(Problem(t.file, line, "acknowledged_source", "an acknowledgement date and its source go together"))
+    if row["status"] == "ended" and not row["end"]:
+        problems.append(Problem(t.file, line, "end", "status is 'ended' but no end date is given"))
+    return problems
+
+
+def _treaty_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    problems = []
+    if row["parties"] and len(set(row["parties"].split(";"))) < 2:
+        problems.append(Problem(t.file, line, "parties", "a treaty needs at least two parties"))
+    return problems + _order(t, row, line, "signed", "in_force") + _order(t, row, line, "in_force", "ended")
+
+
+def _declaration_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    return (_order(t, row, line, "period_start", "period_end")
+            + _not_before(t, row, line, "period_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))"))
+
+
+def _warrant_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    return _not_before(t, row, line, "issued", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
+
+
+#: One domain rule per table, over a row and its neighbours' facts (tables without one have none beyond their schema).
+ROW_RULES = {
+    "claims": _claim_row,
+    "responses": _response_row,
+    "relations": _relation_row,
+    "treaties": _treaty_row,
+    "declarations": _declaration_row,
+    "arrest_warrants": _warrant_row,
+    "states_parties": lambda t, row, line, ctx: _check_state_party(t, row, line),
+}
+
+
 def check_rows(tables: dict[str, Table]) -> list[Problem]:
-    """Rules that involve more than one cell: ranges, date order, Art. 126 arithmetic."""
-    problems: list[Problem] = []
+    """Rules that involve more than one cell (ranges, date order, Art. 126 arithmetic): each table's rule in ROW_RULES."""
     published = {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
     kinds = {r["metric"]: r["kind"] for r in tables["metrics"].rows} if "metrics" in tables else {}
+    ctx = Context(published, kinds)
+    problems: list[Problem] = []
     for name, t in tables.items():
-        for row, line in zip(t.rows, t.lines, strict=True):
-            if name == "claims":
-                lo, hi = row["low"], row["high"]
-                if lo == "" and hi == "":
-                    problems.append(Problem(t.file, line, "low", "low and high are both empty; give at least one"))
-                elif _int_or_none(lo) is not None and _int_or_none(hi) is not None and int(lo) > int(hi):
-                    problems.append(Problem(t.file, line, "high", f"low {lo} is greater than high {hi}"))
-                problems += _check_qualifier(t, row, line)
-                problems += _check_metric_kind(t, row, line, kinds)
-                problems += _order(t, row, line, "period_start", "refers_to")
-                stated, pub = _date_of(row, "stated"), published.get(row["source_id"])
-                if stated and pub and stated > pub:
-                    problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
-            elif name == "responses":
-                when, pub = _date_of(row, "date"), published.get(row["source_id"])
-                if when and pub and when > pub and row.get("date_precision") == "day":
-                    problems.append(Problem(t.file, line, "date", f"the measure is dated {when}, after its source was published ({pub})"))
-            elif name == "relations":
-                if row["source_actor"] and row["source_actor"] == row["target_actor"]:
-                    problems.append(Problem(t.file, line, "target_actor", f"a relation from {show(row['source_actor'])} to itself"))
-                if row["status"] == "active" and row["end"]:
-                    problems.append(Problem(t.file, line, "status", f"status is 'active' but the relation ended on {row['end']}; "
-                                            "use 'ended' or remove the end date"))
-                problems += _order(t, row, line, "start", "end")
-                problems += _order(t, row, line, "first_reported", "acknowledged")
-                start, first = _date_of(row, "start"), _date_of(row, "first_reported")
-                if start and first and start > first and row["relation"] != "treaty":
-                    problems.append(Problem(t.file, line, "start", f"start {start} is after the first report ({first}): a relation "
-                                            "reported as happening began by then (only a treaty's start, its entry into force, may follow)"))
-                if row.get("first_source") and row["first_source"] not in row["source_ids"].split(";"):
-                    problems.append(Problem(t.file, line, "first_source", f"{show(row['first_source'])} is not among the relation's "
-                                            "source_ids: the page of the first report is one of its sources"))
-                if not row.get("assessed_as") and (not row.get("acknowledged") or row["acknowledged"] > row["first_reported"]):
-                    problems.append(Problem(t.file, line, "assessed_as", "give the confirmation that held before the acknowledgement "
-                                            "(government_assessment or media_report)"))
-                if bool(row.get("acknowledged")) != bool(row.get("acknowledged_source")):
-                    problems.append(Problem(t.file, line, "acknowledged_source", "an acknowledgement date and its source go together"))
-                if row["status"] == "ended" and not row["end"]:
-                    problems.append(Problem(t.file, line, "end", "status is 'ended' but no end date is given"))
-            elif name == "treaties":
-                if row["parties"] and len(set(row["parties"].split(";"))) < 2:
-                    problems.append(Problem(t.file, line, "parties", "a treaty needs at least two parties"))
-                problems += _order(t, row, line, "signed", "in_force")
-                problems += _order(t, row, line, "in_force", "ended")
-            elif name == "declarations":
-                problems += _order(t, row, line, "period_start", "period_end")
-                problems += _not_before(t, row, line, "period_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
-            elif name == "arrest_warrants":
-                problems += _not_before(t, row, line, "issued", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
-            elif name == "states_parties":
-                problems += _check_state_party(t, row, line)
+        rule = ROW_RULES.get(name)
+        if rule is not None:
+            for row, line in zip(t.rows, t.lines, strict=True):
+                problems += rule(t, row, line, ctx)
     return problems
 
 
