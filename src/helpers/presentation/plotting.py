@@ -102,7 +102,8 @@ def count_axis(ax, axis: str = "y") -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
-def _date_axis(ax) -> None:
+def date_axis(ax) -> None:
+    """Dates on the x axis, concise and never crowded (3 to 8 ticks)."""
     locator = matplotlib.dates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
@@ -125,7 +126,7 @@ def step_timeline(ax, steps: pd.DataFrame, end: pd.Timestamp, ylabel: str, hold_
         handles.append(ax.scatter(rows["stated"], rows["hi"], color=c, s=14, zorder=3))
         labels.append(plain(claimant))  # given explicitly: a label starting with "_" would be dropped
     ax.set_ylabel(ylabel)
-    _date_axis(ax)
+    date_axis(ax)
     count_axis(ax)
     ax.legend(handles, labels, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
 
@@ -161,7 +162,7 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
         ranged = rows[rows["lo"].notna() & rows["hi"].notna() & (rows["lo"] != rows["hi"])]
         ax.vlines(ranged["stated"], ranged["lo"], ranged["hi"], color=SIDE_COLOURS.get(str(side), "#777777"), linewidth=1.2, zorder=2)
     ax.set_ylabel(ylabel)
-    _date_axis(ax)
+    date_axis(ax)
     ax.set_xlim(right=end + pd.Timedelta(days=75))
     ax.set_ylim(bottom=0)
     count_axis(ax)
@@ -199,7 +200,7 @@ def ledger_chart(ax, ledger: pd.DataFrame, ylabel: str) -> None:
         ax.annotate(f"most that can remain: {last['accounted_high']:,.0f}", (last["month"], float(last["accounted_high"])),
                     xytext=(6, -9), textcoords="offset points", fontsize=8, va="center", color="#555555")
     ax.set_ylabel(ylabel)
-    _date_axis(ax)
+    date_axis(ax)
     ax.set_xlim(right=months.max() + pd.Timedelta(days=150))
     ax.set_ylim(bottom=0)
     count_axis(ax)
@@ -357,7 +358,7 @@ def relation_timeline(ax, relations: pd.DataFrame, end: pd.Timestamp, since: pd.
     ax.set_yticks(range(len(rows)), labels, fontsize=6)
     ax.invert_yaxis()
     ax.set_xlim(since, end + pd.Timedelta(days=30))
-    _date_axis(ax)
+    date_axis(ax)
     ax.set_xlabel("date (bars start at the first credible report; colour: the confirmation that held then)")
     ax.legend(handles=[Patch(color=c, label=k.replace("_", " ")) for k, c in CONFIRMATION_COLOURS.items()],
               fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))

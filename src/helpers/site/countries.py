@@ -120,33 +120,40 @@ def _day(when, precision: str) -> str:
     return f"{when:%B %Y}" if precision == "month" else f"{when:%Y}" if precision == "year" else f"{when:%d %b %Y}"
 
 
+def _publisher_link(src: pd.DataFrame, source_id: str) -> str:
+    """The source's publisher linked to its page (the id alone when the page is not in the view)."""
+    if source_id not in src.index:
+        return esc(source_id)
+    return f'<a href="{esc(src.loc[source_id, "url"])}" rel="noreferrer">{esc(src.loc[source_id, "publisher"])}</a>'
+
+
+def _sourced_list(frame: pd.DataFrame, sources: pd.DataFrame, order: list[str], empty: str, tag: str, item) -> str:
+    """A list of sourced rows in `order`, each rendered by `item(row, publisher link)`; `empty` when there are none."""
+    if frame.empty:
+        return f"<p>{esc(empty)}</p>"
+    src = sources.set_index("source_id")
+    items = "".join(item(r, _publisher_link(src, r.source_id)) for r in frame.sort_values(order).itertuples())
+    return f"<{tag}>{items}</{tag.split()[0]}>"
+
+
+def _response_item(r, link: str) -> str:
+    return (f'<li id="response-{esc(r.response_id)}"><strong>{esc(_day(r.date, r.date_precision))}</strong> · '
+            f"{esc(str(r.measure).replace('_', ' '))} · {esc(r.actor)}: {esc(r.summary)}"
+            f"<blockquote>{esc(r.quote)}</blockquote>{_english(r.quote_en)}"
+            f'<span class="meta">{link} · <code>{esc(r.response_id)}</code></span></li>')
+
+
 def responses_list(responses: pd.DataFrame, sources: pd.DataFrame) -> str:
     """What the government did, oldest first: date (at its precision), measure, office, summary, quote and source."""
-    if responses.empty:
-        return f"<p>{esc('No government response is recorded for this country in the data.')}</p>"
-    src = sources.set_index("source_id")
-    items = []
-    for r in responses.sort_values(["date", "response_id"]).itertuples():
-        link = (f'<a href="{esc(src.loc[r.source_id, "url"])}" rel="noreferrer">{esc(src.loc[r.source_id, "publisher"])}</a>'
-                if r.source_id in src.index else esc(r.source_id))
-        items.append(f'<li id="response-{esc(r.response_id)}"><strong>{esc(_day(r.date, r.date_precision))}</strong> · '
-                     f"{esc(str(r.measure).replace('_', ' '))} · {esc(r.actor)}: {esc(r.summary)}"
-                     f"<blockquote>{esc(r.quote)}</blockquote>{_english(r.quote_en)}"
-                     f'<span class="meta">{link} · <code>{esc(r.response_id)}</code></span></li>')
-    return f'<ol class="responses">{"".join(items)}</ol>'
+    return _sourced_list(responses, sources, ["date", "response_id"], "No government response is recorded for this country in the data.",
+                         'ol class="responses"', _response_item)
 
 
 def channels_list(channels: pd.DataFrame, sources: pd.DataFrame) -> str:
-    if channels.empty:
-        return f"<p>{esc('No recruitment channel is named for this country in the data.')}</p>"
-    src = sources.set_index("source_id")
-    items = []
-    for r in channels.sort_values(["channel", "stated"]).itertuples():
-        url = src.loc[r.source_id, "url"] if r.source_id in src.index else None
-        link = f'<a href="{esc(url)}" rel="noreferrer">{esc(src.loc[r.source_id, "publisher"])}</a>' if url else esc(r.source_id)
-        items.append(f"<li><strong>{esc(r.channel.replace('_', ' '))}</strong> ({r.stated:%d %b %Y}, {link}): "
-                     f"<q>{esc(r.quote)}</q></li>")
-    return f"<ul>{''.join(items)}</ul>"
+    """How recruits reached Russia's forces, by channel: each source's sentence naming it."""
+    return _sourced_list(channels, sources, ["channel", "stated"], "No recruitment channel is named for this country in the data.", "ul",
+                         lambda r, link: f"<li><strong>{esc(r.channel.replace('_', ' '))}</strong> ({r.stated:%d %b %Y}, {link}): "
+                                         f"<q>{esc(r.quote)}</q></li>")
 
 
 def icc_block(exposure: pd.DataFrame) -> str:
