@@ -10,6 +10,8 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 JOBS ?= 2
+# An as-of build goes to its own folder and never replaces the current site.
+SITE = build/site$(if $(AS_OF),-as-of-$(AS_OF))
 
 .PHONY: run test venv validate refresh site lock browser bench lint clean hooks lab
 
@@ -46,8 +48,8 @@ validate: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m helpers validate
 
 run: $(STAMP) $(NODE_STAMP) validate
-	$(BIN)/python -m helpers.site.build --execute --out build/site $(if $(AS_OF),--as-of $(AS_OF))
-	@echo "Open build/site/index.html"
+	$(BIN)/python -m helpers.site.build --execute --out $(SITE) $(if $(AS_OF),--as-of $(AS_OF))
+	@echo "Open $(SITE)/index.html"
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval tests $(NOTEBOOKS)

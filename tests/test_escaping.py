@@ -101,3 +101,31 @@ def test_range_bars_and_status_grid_take_any_text(tmp_path):
     fig.savefig(tmp_path / "g.svg", format="svg")
     plt.close(fig)
     ET.parse(tmp_path / "g.svg")
+
+
+def test_data_strings_in_notebook_prose_never_become_markdown():
+    """Names and titles are data: emphasis, code, links and images written into them stay literal text."""
+    import re as _re
+
+    from helpers.presentation import report as rp
+
+    hostile = "A*b* `x` ![i](C:\\evil.png) [l](http://x) <script> _u_ #h"
+    out = rp.text(hostile)
+    assert not _re.search(r"(?<!\\)[*`\[\]()_#!]", out), out  # every Markdown character is escaped
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert rp.text(None) == "" and rp.text(float("nan")) == ""
+
+
+def test_the_sources_cited_list_is_escaped_html(monkeypatch):
+    import pandas as pd
+
+    from helpers.presentation import report as rp
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, *a, **k: shown.append(obj))
+    sources = pd.DataFrame({"source_id": ["s-1"], "publisher": ["Pub *bold*"], "title": ["<img src=x onerror=alert(1)> `t`"],
+                            "url": ["https://example.org/a_b"], "published": [pd.Timestamp("2025-01-01")], "author": [None],
+                            "primacy": ["primary"], "reliability": ["standard"], "original_claimant": [None], "verification": ["verified"]})
+    rp.references(sources, ["s-1"])
+    body = shown[0].data
+    assert "<img" not in body and "&lt;img src=x" in body and "<code>s-1</code>" in body and body.count("<li>") == 1

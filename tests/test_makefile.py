@@ -51,3 +51,13 @@ def test_an_environment_pointing_elsewhere_is_rebuilt(tmp_path, sees):
                                                      encoding="utf-8")
     plan = dry_run(d)
     assert "belongs to another checkout" in plan and "venv --clear" in plan and "pip install" in plan and "-e ." in plan
+
+
+def test_an_as_of_build_goes_to_its_own_folder_and_the_current_site_stays():
+    """`make run AS_OF=…` once replaced build/site without a word; now it writes beside it (dry run)."""
+    def planned(*args: str) -> str:
+        out = subprocess.run(["make", "-n", "run", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        return next(line for line in out.splitlines() if "helpers.site.build" in line)
+
+    assert "--out build/site-as-of-2024-12-31 --as-of 2024-12-31" in planned("AS_OF=2024-12-31")
+    assert "--out build/site " in planned() + " " and "--as-of" not in planned()

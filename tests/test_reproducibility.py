@@ -65,7 +65,7 @@ def test_manpower_notebook_as_of_end_2024_sees_nothing_published_later(tmp_path)
     written = [pd.Timestamp(f"{d} {m} {y}") for d, m, y in re.findall(rf"\b(\d{{1,2}}) ({'|'.join(MONTHS)}) (20\d\d)\b", text)]
     assert written and max(written) <= cutoff, max(written)
     sources = data.sources().set_index("source_id")["published"]
-    cited = set(re.findall(r"`([a-z0-9][a-z0-9-]+)`", text)) & set(sources.index)
+    cited = set(re.findall(r"(?:`|<code>)([a-z0-9][a-z0-9-]+)(?:`|</code>)", text)) & set(sources.index)
     assert cited and all(sources[s] <= cutoff for s in cited)
     claims = data.claims().set_index("claim_id")["stated"]
     mentioned = set(re.findall(r"\b((?:dprk|oth|rus)-\d{3})\b", text))

@@ -31,6 +31,7 @@ class Field:
     pattern: str | None = None
     max_length: int | None = None
     minimum: int | None = None
+    maximum: int | None = None
     format: str | None = None
     delimiter: str = ";"
 
@@ -80,7 +81,7 @@ class Package:
 #: Field types the loaders know how to type; anything else would silently become text.
 FIELD_TYPES = ("string", "integer", "date", "list")
 FIELD_FORMATS = ("default", "uri")
-_CONSTRAINT_TYPES = {"required": bool, "unique": bool, "enum": list, "pattern": str, "maxLength": int, "minimum": int}
+_CONSTRAINT_TYPES = {"required": bool, "unique": bool, "enum": list, "pattern": str, "maxLength": int, "minimum": int, "maximum": int}
 
 
 def terminal_safe(text: str) -> str:
@@ -241,6 +242,7 @@ def _field(spec: dict) -> Field:
         pattern=cons.get("pattern"),
         max_length=cons.get("maxLength"),
         minimum=cons.get("minimum"),
+        maximum=cons.get("maximum"),
         format=spec.get("format"),
         delimiter=spec.get("delimiter", ";"),
     )

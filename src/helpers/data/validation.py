@@ -326,6 +326,8 @@ def _check_value(f: Field, value: str, today: date) -> str | None:
             return f"number out of range: at most {INT64_MAX} (a 64-bit integer), got {value[:30]}"
         if f.minimum is not None and int(value) < f.minimum:
             return f"expected a number >= {f.minimum}, got {value}"
+        if f.maximum is not None and int(value) > f.maximum:
+            return f"expected a number <= {f.maximum:,} (the bound the analyses can hold), got {value[:30]}"
     elif f.type == "date":
         d = parse_date(value)
         if d is None:
@@ -491,10 +493,12 @@ def entry_into_force(deposited: date) -> date:
 
 @dataclass(frozen=True)
 class Context:
-    """What a row rule may read besides its row: each source's publication date and each metric's kind."""
+    """What a row rule may read besides its row: each source's publication date, each metric's kind, and each State
+    Party's deposit date (None for a state listed without a deposit)."""
 
     published: dict[str, date | None]
     kinds: dict[str, str]
+    deposits: dict[str, date | None]
 
 
 def _claim_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
@@ -562,6 +566,38 @@ def _warrant_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     return _not_before(t, row, line, "issued", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
 
 
+#: The Kampala amendments on aggression were adopted on 11 June 2010 (RC/Res.6); no ratification precedes them.
+KAMPALA_ADOPTED = date(2010, 6, 11)
+
+
+def _party_since(t: Table, row: Row, line: int, ctx: Context, what: str) -> list[Problem]:
+    """The row's state must be a State Party, and the row no earlier than its deposit (Arts. 121, 127 concern parties)."""
+    state, when = row["state"], _date_of(row, "date")
+    if state not in ctx.deposits or ctx.deposits[state] is None:
+        return [Problem(t.file, line, "state", f"{show(state)} never deposited the Statute (states_parties.csv): only a State "
+                        f"Party can {what}")]
+    if when and when < ctx.deposits[state]:
+        return [Problem(t.file, line, "date", f"{when} is before {state} deposited the Statute ({ctx.deposits[state]}): only a "
+                        f"State Party can {what}")]
+    return []
+
+
+def _kampala_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    problems = _not_before(t, row, line, "date", KAMPALA_ADOPTED, "the Kampala amendments' adoption (RC/Res.6, 11 June 2010)")
+    return problems + _party_since(t, row, line, ctx, "ratify an amendment (Art. 121(5))")
+
+
+def _referral_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    return (_order(t, row, line, "period_start", "period_end")
+            + _not_before(t, row, line, "period_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
+            + _not_before(t, row, line, "adopted", ROME_IN_FORCE, "the Statute's entry into force: no Art. 13(b) referral before"))
+
+
+def _situation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    return (_order(t, row, line, "examination_opened", "investigation_opened")
+            + _not_before(t, row, line, "scope_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))"))
+
+
 #: One domain rule per table, over a row and its neighbours' facts (tables without one have none beyond their schema).
 ROW_RULES = {
     "claims": _claim_row,
@@ -571,6 +607,59 @@ ROW_RULES = {
     "declarations": _declaration_row,
     "arrest_warrants": _warrant_row,
     "states_parties": lambda t, row, line, ctx: _check_state_party(t, row, line),
+    "aggression_amendments": _kampala_row,
+    "unsc_referrals": _referral_row,
+    "icc_situations": _situation_row,
+    "withdrawal_events": lambda t, row, line, ctx: _party_since(t, row, line, ctx, "withdraw from the Statute (Art. 127)"),
+}
+
+
+def _once_per_state(t: Table, act: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for row, line in zip(t.rows, t.lines, strict=True):
+        if row.get("act") == act:
+            if row["state"] in seen:
+                problems.append(Problem(t.file, line, "state", f"{show(row['state'])} already has a {act} on line {seen[row['state']]}"))
+            seen.setdefault(row["state"], line)
+    return problems
+
+
+def _rescission_after_announcement(t: Table) -> list[Problem]:
+    first: dict[str, date] = {}
+    for row in t.rows:
+        when = _date_of(row, "date")
+        if row.get("event") in ("announcement", "domestic_act") and when:
+            first[row["state"]] = min(first.get(row["state"], when), when)
+    return [Problem(t.file, line, "event", f"a rescission by {show(row['state'])} before any announcement or act of withdrawal")
+            for row, line in zip(t.rows, t.lines, strict=True)
+            if row.get("event") == "rescission" and (row["state"] not in first or (_date_of(row, "date") or date.max) < first[row["state"]])]
+
+
+def _metric_parts(t: Table) -> list[Problem]:
+    """A part is of the same kind as its whole, and no metric is (through its parts) a part of itself."""
+    rows = {r["metric"]: (r, line) for r, line in zip(t.rows, t.lines, strict=True)}
+    problems = []
+    for name, (row, line) in rows.items():
+        whole = row.get("part_of", "")
+        if whole and whole in rows and rows[whole][0]["kind"] != row["kind"]:
+            problems.append(Problem(t.file, line, "part_of", f"{name} is a {row['kind']} but its whole {whole} is a "
+                                    f"{rows[whole][0]['kind']}: a part counts the same way as its whole"))
+        seen, cur = {name}, whole
+        while cur and cur in rows:
+            if cur in seen:
+                problems.append(Problem(t.file, line, "part_of", f"{name} is, through its parts, a part of itself"))
+                break
+            seen.add(cur)
+            cur = rows[cur][0].get("part_of", "")
+    return problems
+
+
+#: Rules over a whole table (order between rows, one per state, cycles).
+TABLE_RULES = {
+    "aggression_amendments": lambda t: _once_per_state(t, "ratification"),
+    "withdrawal_events": _rescission_after_announcement,
+    "metrics": _metric_parts,
 }
 
 
@@ -578,13 +667,17 @@ def check_rows(tables: dict[str, Table]) -> list[Problem]:
     """Rules that involve more than one cell (ranges, date order, Art. 126 arithmetic): each table's rule in ROW_RULES."""
     published = {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
     kinds = {r["metric"]: r["kind"] for r in tables["metrics"].rows} if "metrics" in tables else {}
-    ctx = Context(published, kinds)
+    deposits = ({r["iso3"]: parse_date(r["deposited"]) for r in tables["states_parties"].rows}
+                if "states_parties" in tables else {})
+    ctx = Context(published, kinds, deposits)
     problems: list[Problem] = []
     for name, t in tables.items():
         rule = ROW_RULES.get(name)
         if rule is not None:
             for row, line in zip(t.rows, t.lines, strict=True):
                 problems += rule(t, row, line, ctx)
+        if name in TABLE_RULES:
+            problems += TABLE_RULES[name](t)
     return problems
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 import numpy as np
@@ -18,6 +19,16 @@ def md(text: str) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(text))
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def text(value) -> str:
+    """A data string as literal text inside Markdown prose: every Markdown character escaped and `<`, `>`, `&` as
+    entities, so a name with `*`, a backtick or an image written with backslashes stays text (data never becomes markup)."""
+    plain = html.escape("" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value), quote=False)
+    return _MARKDOWN.sub(r"\\\1", plain)
 
 
 def num(n: float | int | None, decimals: int = 0) -> str:
@@ -53,7 +64,7 @@ def estimate_summary(est) -> str:
     """One line a specialist can sign: the band, its date and age, and the institutions behind it."""
     if est is None:
         return NONE_TEXT
-    names = ", ".join(sorted(set(est.figures["claimant"].astype(str))))
+    names = ", ".join(text(n) for n in sorted(set(est.figures["claimant"].astype(str))))
     stale = f"; stale: newest figure {est.age_days} days old" if est.stale else ""
     n = est.lineages
     return f"{band(est.band)} ({n} independent lineage{'s' if n != 1 else ''}: {names}{stale})"
@@ -137,7 +148,11 @@ def table(frame: pd.DataFrame, caption: str | None = None, raw: bool = False) ->
 
 
 def references(sources: pd.DataFrame, ids) -> None:
-    """The 'Sources cited' section: every source the notebook used, generated from data/sources.csv."""
+    """The 'Sources cited' section: every source the notebook used, generated from data/sources.csv, as escaped HTML
+    (titles and publishers are data: they never become markup)."""
+    from IPython.display import HTML, display
+
     refs = reference_list(sources, ids)
-    lines = [f"{i}. {r} (`{sid}`)" for i, (sid, r) in enumerate(zip(refs["source_id"], refs["reference"], strict=True), 1)]
-    md(f"**{len(lines)} sources cited.**\n\n" + "\n".join(lines))
+    items = "".join(f"<li>{html.escape(r)} (<code>{html.escape(sid)}</code>)</li>"
+                    for sid, r in zip(refs["source_id"], refs["reference"], strict=True))
+    display(HTML(f"<p><strong>{len(refs):,} sources cited.</strong></p><ol class='references'>{items}</ol>"))
