@@ -213,3 +213,26 @@ def test_responses_follow_the_as_of_date_and_lead_the_country_page_with_english_
     assert html.index('id="estimate"') < html.index('id="latest"') < html.index('id="responses"')
     assert all(f'id="response-{r}"' in html for r in cub["response_id"])
     assert "English (translation):" in html  # Spanish quotes carry the collection's rendering
+
+
+def test_a_country_download_cites_every_claim_in_one_row_and_the_page_links_it(claims):
+    """Citing a figure once meant joining claims, claimants and sources by hand."""
+    import csv
+    import io
+
+    from helpers.presentation.citations import CITABLE_COLUMNS, citable_claims
+    from helpers.site.countries import country_page
+
+    sources = data.sources()
+    own = claims[claims["origin"] == "KEN"]
+    table = citable_claims(own, sources)
+    assert list(table.columns) == list(CITABLE_COLUMNS) and len(table) == len(own)
+    urls = sources.set_index("source_id")["url"]
+    expected = own.set_index("claim_id")["source_id"].map(urls)
+    assert (table.set_index("claim_id")["url"].reindex(expected.index) == expected).all()
+    text = table.to_csv(index=False, lineterminator="\n")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["claim_id"] for r in rows} == set(own["claim_id"]) and all(r["quote"] and r["url"] for r in rows)
+    html = country_page("KEN", claims, sources, data.load("recruitment_channels").iloc[0:0], og.icc_exposure(["KEN"]),
+                        data.cutoff(), "record searched up to 30 June 2026")
+    assert 'href="KEN.csv"' in html and "Cite as:" in html

@@ -117,3 +117,13 @@ def test_every_table_has_its_own_as_of_rule_and_none_leaks_a_later_row():
         assert len(frame) < len(data.load(name)) or name == "unsc_referrals", name
     sits = data.load("icc_situations", "2020-01-01").set_index("situation_id")
     assert set(sits.index) == {"bdi", "phl", "ven-1", "mli"} and pd.isna(sits.loc["phl", "investigation_opened"])
+
+
+def test_notes_written_later_are_kept_out_of_as_of_views():
+    """Built as of 1 Dec 2024, the DPRK deployment's note said it was acknowledged in April 2025 while the acknowledged
+    column was (rightly) empty: notes are compiled after the fact, so views before the cut-off leave them out."""
+    early = data.load("relations", "2024-12-01").set_index("relation_id")
+    assert pd.isna(early.loc["rel-004", "acknowledged"]) and early["notes"].isna().all()
+    assert "2025" in str(data.load("relations").set_index("relation_id").loc["rel-004", "notes"])
+    assert data.claims("2024-12-31")["notes"].isna().all() and data.claims()["notes"].notna().any()
+    assert data.load("responses", "2025-12-31")["evidence"].isna().all()

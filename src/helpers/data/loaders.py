@@ -227,13 +227,26 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
     sources by `published`; claims, channels and responses by their own date and their page's; relations from their
     first report (later sources dropped, later ends and acknowledgements blanked); treaties by signature; legal tables by
     their own dates (later ratifications, withdrawals and investigations blanked); warrants and declarations with the
-    status that held then. Reference tables have no dates."""
+    status that held then. Reference tables have no dates. Before the cut-off, notes and evidence passages (written
+    when the record was compiled) are left out."""
     tables = _tables(data_dir)  # read-only here: every rule builds a new frame
     if name not in tables:
         raise KeyError(f"unknown table {name!r}; known: {', '.join(sorted(tables))}")
     when = to_date(as_of)
     view = View(when, tables, _published(tables["sources"]), when >= cutoff(data_dir), data_dir)
-    return AS_OF[name](tables[name], view)
+    frame = AS_OF[name](tables[name], view)
+    return frame if view.undated_known else _without_later_text(frame, name, data_dir)
+
+
+def _without_later_text(frame: pd.DataFrame, name: str, data_dir: Path | str | None) -> pd.DataFrame:
+    """Before the cut-off, free text written when the record was compiled (notes, evidence) is kept out of
+    the view: it can speak of later events (an acknowledgement, a withdrawal) that the view must not know."""
+    fields = {f.name: f for f in _package(Path(data_dir or DATA_DIR)).resource(name).fields}
+    later = [c for c in ("notes", "evidence") if c in frame and c in fields and fields[c].enum is None]
+    if not later:
+        return frame
+    return frame.assign(**{c: pd.Series(pd.NA, index=frame.index, dtype=frame[c].dtype if str(frame[c].dtype) == "string" else "string")
+                           for c in later})
 
 
 def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -111,3 +111,22 @@ def csl_json(sources: pd.DataFrame) -> list[dict]:
             item["issued"] = {"date-parts": [[row.published.year, row.published.month, row.published.day]]}
         items.append(item)
     return items
+
+
+#: The columns of a citable claims table: the figure as coded, who said it, and the page to cite, in one row.
+CITABLE_COLUMNS = ("claim_id", "origin", "metric", "qualifier", "low", "high", "scope", "stated", "stated_precision", "refers_to",
+                   "institution", "speaker", "lineage", "standing", "quote", "quote_en", "publisher", "title", "url", "published",
+                   "relayed_by")
+
+
+def citable_claims(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Claims joined with their institution and source page, newest first: a reader cites a figure from one row
+    without joining three tables by hand (the per-country downloads of the site)."""
+    src = sources.set_index("source_id")
+    out = claims.assign(
+        institution=claims["claimant_name"] if "claimant_name" in claims else claims["claimant"],
+        publisher=claims["source_id"].map(src["publisher"]), title=claims["source_id"].map(src["title"]),
+        url=claims["source_id"].map(src["url"]), published=claims["source_id"].map(src["published"]).dt.date,
+        stated=claims["stated"].dt.date, refers_to=claims["refers_to"].dt.date, metric=claims["metric"].astype(str),
+        relayed_by=[";".join(ids) for ids in claims["relayed_by"]])
+    return out.sort_values(["stated", "claim_id"], ascending=[False, True])[list(CITABLE_COLUMNS)].reset_index(drop=True)

@@ -194,6 +194,7 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
 
     from helpers.analysis import origins as og
     from helpers.analysis.manpower import Band
+    from helpers.presentation.citations import citable_claims
     from helpers.presentation.plotting import map_class
     from helpers.presentation.report import band as band_words
     from helpers.site.countries import countries_index, country_page
@@ -211,6 +212,7 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
         _write(folder / f"{origin}.html", country_page(origin, claims, sources, channels[channels["origin"] == origin],
                                                        og.icc_exposure([origin], when), when, data_date,
                                                        responses[responses["state"] == origin]))
+        _write(folder / f"{origin}.csv", citable_claims(own, sources).to_csv(index=False, lineterminator="\n"))
 
         def words(frame, code=origin):
             if code not in frame.index:

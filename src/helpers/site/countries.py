@@ -182,6 +182,9 @@ def country_page(origin: str, claims: pd.DataFrame, sources: pd.DataFrame, chann
 <p>{len(own):,} claims about recruits from {esc(name)} by {own['claimant_id'].nunique():,} institutions,
 {own['stated'].min():%d %b %Y} to {own['stated'].max():%d %b %Y}. Each institution's newest figure is shown per side; every claim
 is listed below with its quote and source.</p>
+<p class="cite"><a href="{esc(origin)}.csv" download>Download every claim about {esc(name)} (CSV, {len(own):,} rows: figure, qualifier,
+institution, lineage, quote, source page)</a>. Cite as: <q>Foreign manpower behind Russia's war against Ukraine, claims about
+{esc(name)}, {esc(data_date)}</q>, and cite each figure's original source (its <code>url</code> in the file).</p>
 <h2 id="estimate">The estimate per metric</h2>
 <p>The band across independent lineages' current figures, never below a lasting floor (<code>helpers.analysis.manpower.estimate</code>);
 a single lineage is one pipeline's figure, not a consensus.</p>{estimate_table(claims, origin, as_of)}
