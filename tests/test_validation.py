@@ -125,6 +125,14 @@ CASES = [
     ("staleness beyond a century", "metrics.csv", "deployed,stock,persons,,90,", "deployed,stock,persons,,100000000000,", 2, "staleness_days",
      "<= 36,500"),
     ("a count above the world's population", "claims.csv", "10000,10000", "10000,99000000000", 2, "high", "<= 10,000,000,000"),
+    # ids, visible text, forecasts, contradicting statuses
+    ("ids differing only by case", "actors.csv", "PRK,North Korea,state,\n", "PRK,North Korea,state,\nprk,North Korea (DPRK),state,\n", 4,
+     "actor_id", "only by case"),
+    ("a name that shows nothing", "claims.csv", "Example Minister", "\u3164", 2, "speaker", "shows nothing"),
+    ("a forecast coded as a count", "claims.csv", "10000,10000,,2024-10-31", "10000,10000,,2025-10-31", 2, "refers_to", "forecast"),
+    ("two statuses on one day", "status_history.csv", "valid_from,source_ids,notes\n",
+     "valid_from,source_ids,notes\nh-1,arrest_warrants,w-1,public,yes,2024-01-01,src-c,\nh-2,arrest_warrants,w-1,public,no,2024-01-01,src-c,\n",
+     3, "value", "contradicts"),
     # government responses
     ("response dated after its source", "responses.csv", "PRK,2024-10-31,day", "PRK,2024-11-05,day", 2, "date", "after its source was published"),
     ("unknown response measure", "responses.csv", "day,acknowledgement", "day,applause", 2, "measure", "expected one of"),

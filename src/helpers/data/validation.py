@@ -272,9 +272,15 @@ def _url_problem(value: str) -> str | None:
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+#: Characters that print as nothing although Python counts them printable (Hangul fillers, the braille blank).
+_BLANK_LOOKING = frozenset("\u3164\u115f\u1160\uffa0\u2800")
+
+
 def _characters_problem(f: Field, value: str) -> str | None:
-    """Invisible, control or non-NFC characters; look-alike letters in a word of Latin letters."""
+    """Invisible, control or non-NFC characters; look-alike letters in a word of Latin letters; text that shows nothing."""
     multiline = f.name in MULTILINE_COLUMNS
+    if value and all(ch in _BLANK_LOOKING or ch.isspace() for ch in value):
+        return f"the text shows nothing ({describe(value[0])}): a name or quote must be visible text"
     if value.isascii():  # the common case: only control characters and spacing can be wrong
         bad = next((m.group() for m in _ASCII_CONTROL.finditer(value) if not (multiline and m.group() == "\n")), None)
     else:
@@ -514,6 +520,10 @@ def _claim_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     stated, pub = _date_of(row, "stated"), ctx.published.get(row["source_id"])
     if stated and pub and stated > pub:
         problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
+    refers = _date_of(row, "refers_to")
+    if stated and refers and refers > stated and row["metric"] != "planned" and ctx.kinds.get(row["metric"]) in ("stock", "cumulative"):
+        problems.append(Problem(t.file, line, "refers_to", f"refers to {refers}, after it was stated ({stated}): a figure about the "
+                                "future is a forecast, not a count (metric 'planned')"))
     return problems
 
 
@@ -745,7 +755,13 @@ def check_status_history(tables: dict[str, Table]) -> list[Problem]:
     if t is None:
         return []
     problems = []
+    said: dict[tuple[str, str, str, str], tuple[int, str]] = {}
     for row, line in zip(t.rows, t.lines, strict=True):
+        key = (row["table"], row["key"], row["field"], row["valid_from"])
+        if key in said and said[key][1] != row["value"]:
+            problems.append(Problem(t.file, line, "value", f"{show(row['value'])} contradicts {show(said[key][1])} (line {said[key][0]}) "
+                                    f"for the same row, field and day"))
+        said.setdefault(key, (line, row["value"]))
         if row["field"] == "public" and row["value"] not in ("yes", "no"):
             problems.append(Problem(t.file, line, "value", f"a 'public' entry is yes or no, got {show(row['value'])}"))
         target = tables.get(row["table"])
@@ -799,6 +815,23 @@ UNIQUE_NAMES = (("claimants", "name"), ("claimants", "short_name"), ("actors", "
 
 def _name_key(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
+
+
+def check_ids_ignoring_case(tables: dict[str, Table]) -> list[Problem]:
+    """Ids that differ only by case name one thing twice on case-insensitive file systems and in people's heads."""
+    problems = []
+    for t in tables.values():
+        if t.broken or len(t.resource.primary_key) != 1:
+            continue
+        pk = t.resource.primary_key[0]
+        seen: dict[str, tuple[int, str]] = {}
+        for row, line in zip(t.rows, t.lines, strict=True):
+            key = row[pk].casefold()
+            if key in seen and seen[key][1] != row[pk]:
+                problems.append(Problem(t.file, line, pk, f"{show(row[pk])} differs from {show(seen[key][1])} (line {seen[key][0]}) "
+                                        "only by case: one id per thing"))
+            seen.setdefault(key, (line, row[pk]))
+    return problems
 
 
 def check_unique_names(tables: dict[str, Table]) -> list[Problem]:
@@ -918,6 +951,7 @@ def validate_package(package: Package, data_dir: Path, today: date | None = None
     problems += check_duplicate_claims(tables)
     problems += check_duplicate_rows(tables)
     problems += check_unique_names(tables)
+    problems += check_ids_ignoring_case(tables)
     problems += check_status_history(tables)
     problems += check_unlisted_files(package, data_dir, shown_dir)
     problems += check_cutoff(package, tables, today)
