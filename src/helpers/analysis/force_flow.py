@@ -21,6 +21,11 @@ LEDGER_COLUMNS = ("month", "sent_low", "sent_high", "sent_high_open", "sent_line
                   "casualties_high", "killed_low", "killed_high", "captured", "returned", "accounted_high")
 
 
+def _accepted_on(claims: pd.DataFrame, origin: str, metrics: list[str]) -> pd.DataFrame:
+    """Accepted claims on `origin` and `metrics`, with their bounds as `lo`/`hi`."""
+    return _bounds(claims[(claims["origin"] == origin) & claims["metric"].isin(metrics) & _accepted(claims)])
+
+
 def _described_by(claims: pd.DataFrame, month_end: pd.Timestamp) -> pd.DataFrame:
     """Claims describing `month_end` or earlier, dated by what they describe (the estimate then reads them as if
     stated on that day: a figure said in March 2025 about 2024 counts for 2024)."""
@@ -33,9 +38,7 @@ def sent_by_lineage(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -
     starting after that total's date; without a total, the sum of its waves. Adding waves is sound only within one
     lineage (two services counting the same wave would be counted twice), so lineages are never summed."""
     when = to_date(as_of)
-    keep = ((claims["origin"] == origin) & claims["metric"].isin(["sent", "deployed_in_period"])
-            & (claims["stated"] <= when) & _accepted(claims))
-    sel = _bounds(claims[keep])
+    sel = _accepted_on(claims[claims["stated"] <= when], origin, ["sent", "deployed_in_period"])
     rows = []
     for lineage, own in sel.groupby(_lineage(sel).astype(str), sort=True):
         totals = own[(own["metric"] == "sent") & (own["scope"] == "total")].sort_values(["stated", "claim_id"])
@@ -58,12 +61,12 @@ def sent_by_lineage(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -
 
 def _present_floor(claims: pd.DataFrame, origin: str) -> Floor | None:
     """The most troops any accepted figure put in place: they were all sent, so a floor under troops sent."""
-    sel = _bounds(claims[(claims["origin"] == origin) & claims["metric"].isin(["deployed", "in_combat_area"]) & _accepted(claims)])
+    sel = _accepted_on(claims, origin, ["deployed", "in_combat_area"])
     lows = sel["lo"].dropna()  # 'at most N' puts no one in place
     if lows.empty:
         return None
-    top = sel.loc[lows.idxmax()]
-    return Floor(int(lows.max()), str(top["claim_id"]), True, str(_lineage(sel.loc[[lows.idxmax()]]).iloc[0]))
+    top = sel.loc[[lows.idxmax()]]
+    return Floor(int(lows.max()), str(top["claim_id"].iloc[0]), True, str(_lineage(top).iloc[0]), str(top["claimant"].iloc[0]))
 
 
 def sent_band(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> tuple[Band | None, int]:
@@ -81,7 +84,7 @@ def sent_band(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> tupl
 def _returned(claims: pd.DataFrame, origin: str) -> int:
     """The most troops any one lineage reported as gone home (its newest total, or the sum of its periods): the
     living and the dead returned are both no longer present."""
-    sel = _bounds(claims[(claims["origin"] == origin) & claims["metric"].isin(["returned", "returned_in_period"]) & _accepted(claims)])
+    sel = _accepted_on(claims, origin, ["returned", "returned_in_period"])
     best = 0
     for _, own in sel.groupby(_lineage(sel).astype(str)):
         lo = own["lo"].fillna(own["hi"])

@@ -154,6 +154,7 @@ class Floor:
     claim_id: str
     lasting: bool
     lineage: str = ""
+    claimant: str = ""
 
 
 def band_of(figures: pd.DataFrame, floor: Floor | None = None) -> Band | None:
@@ -252,9 +253,20 @@ class RangeEstimate:
         return Range(self.band.low, self.band.high, self.band.low_open, self.band.high_open)
 
     @property
+    def lineage_set(self) -> set[str]:
+        """The independent lineages behind the range: its figures' and its floor's."""
+        return _lineage_set(_lineage(self.figures).astype(str) if not self.figures.empty else (), self.floor)
+
+    @property
     def lineages(self) -> int:
         """Independent lineages behind the range (lineages that draw on each other count once; relays never count)."""
-        return _independent(_lineage(self.figures).astype(str) if not self.figures.empty else (), self.floor)
+        return len(self.lineage_set)
+
+    @property
+    def claimants(self) -> set[str]:
+        """The institutions behind the range: its figures' and the one whose claim sets its floor."""
+        names = set(self.figures["claimant"].astype(str)) if not self.figures.empty else set()
+        return names | ({self.floor.claimant} if self.floor is not None and self.floor.claimant else set())
 
     @property
     def institutions(self) -> int:
@@ -267,9 +279,9 @@ class RangeEstimate:
         return int((self.as_of - self.newest).days)
 
 
-def _independent(lineages, floor: Floor | None) -> int:
-    """How many independent lineages stand behind a range: those of its figures and the one of its floor."""
-    return len(set(lineages) | ({floor.lineage} if floor is not None and floor.lineage else set()))
+def _lineage_set(lineages, floor: Floor | None) -> set[str]:
+    """The independent lineages behind a range: those of its figures and the one of its floor."""
+    return set(lineages) | ({floor.lineage} if floor is not None and floor.lineage else set())
 
 
 def _relevant(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> pd.DataFrame:
@@ -306,10 +318,11 @@ class _Walk:
         self.window = staleness_days(metric)
         lin = _lineage(self.rel).astype(str).tolist() if not self.rel.empty else []
         age = _age_from(self.rel).tolist() if not self.rel.empty else []
-        self.recs = [dict(i=i, lin=g, age=a, stated=st, metric=str(m), total=sc == "total", lo=lo, hi=hi, cid=str(c))
-                     for i, g, a, st, m, sc, lo, hi, c in zip(self.rel.index, lin, age, self.rel["stated"], self.rel["metric"],
-                                                               self.rel["scope"], self.rel["lo"], self.rel["hi"], self.rel["claim_id"],
-                                                               strict=True)]
+        who = self.rel["claimant"].astype(str).tolist() if "claimant" in self.rel else [""] * len(self.rel)
+        self.recs = [dict(i=i, lin=g, age=a, stated=st, metric=str(m), total=sc == "total", lo=lo, hi=hi, cid=str(c), who=w)
+                     for i, g, a, st, m, sc, lo, hi, c, w in zip(self.rel.index, lin, age, self.rel["stated"], self.rel["metric"],
+                                                                  self.rel["scope"], self.rel["lo"], self.rel["hi"], self.rel["claim_id"],
+                                                                  who, strict=True)]
 
     def fresh(self, day: pd.Timestamp) -> list[dict]:
         """Each lineage's newest whole-contingent figure on the metric by `day`, if within the window."""
@@ -328,7 +341,7 @@ class _Walk:
         if not cand:
             return None
         top = min(cand, key=lambda r: (-r["lo"], -r["stated"].value, r["cid"]))
-        return Floor(int(top["lo"]), top["cid"], self.kind == "cumulative", top["lin"])
+        return Floor(int(top["lo"]), top["cid"], self.kind == "cumulative", top["lin"], top["who"])
 
     def days(self, until: pd.Timestamp) -> tuple[list[pd.Timestamp], set[pd.Timestamp]]:
         claim_days = {r["stated"] for r in self.recs}
@@ -526,7 +539,7 @@ def consensus_band(claims: pd.DataFrame, origin: str, metric: str, dates: pd.Dat
             continue
         st = states[i]
         rows.append(dict(date=d, low=st.band.low, high=st.band.high, low_open=st.band.low_open, high_open=st.band.high_open,
-                         lineages=_independent((r["lin"] for r in st.figures), st.floor), stale=st.stale))
+                         lineages=len(_lineage_set((r["lin"] for r in st.figures), st.floor)), stale=st.stale))
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -593,7 +606,7 @@ def spread(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
         if got is None or got[2]:
             continue
         band, figures, _, floor = got
-        rows.append(dict(origin=origin, metric=metric, lineages=_independent(_lineage(figures).astype(str), floor), low=band.low, high=band.high,
+        rows.append(dict(origin=origin, metric=metric, lineages=len(_lineage_set(_lineage(figures).astype(str), floor)), low=band.low, high=band.high,
                          ratio=round(band.high / band.low, 2) if band.low and not band.high_open else float("nan")))
     return pd.DataFrame(rows, columns=["origin", "metric", "lineages", "low", "high", "ratio"])
 

@@ -1,6 +1,6 @@
 """Recruits country by country: each origin's latest figure per metric and side, rankings with their
-ranges, recruitment channels, named lists over time, where the origin government and Ukraine differ,
-and the ICC's reach over its nationals.
+ranges, named lists over time, government responses, and the ICC's reach over its nationals (sides are compared
+at aligned dates in ``helpers.analysis.comparisons``).
 
 Pure functions over the claims (``helpers.data.claims``) and channels tables; notebook 04 and the
 country pages of the site both use them, so a figure on a page is the figure in the notebook.
@@ -13,7 +13,7 @@ import math
 import pandas as pd
 
 from helpers.analysis import legal
-from helpers.analysis.manpower import SIDES, Band, _lineage, band_of, claimant_side, estimate_from, latest_all, latest_by_lineage  # noqa: F401 (band_of re-exported for notebooks)
+from helpers.analysis.manpower import SIDES, Band, band_of, claimant_side, estimate_from, latest_all, latest_by_lineage  # noqa: F401 (band_of re-exported for notebooks)
 from helpers.data.loaders import DateLike, to_date
 from helpers.data.places import is_country, place_name
 
@@ -108,11 +108,6 @@ def country_table(claims: pd.DataFrame, origins: list[str], as_of: DateLike = No
     return frame.drop(columns=empty)
 
 
-def _lineages_of(est) -> set[str]:
-    lins = set(_lineage(est.figures).astype(str)) if not est.figures.empty else set()
-    return lins | ({est.floor.lineage} if est.floor is not None and est.floor.lineage else set())
-
-
 def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike = None, origins: list[str] | None = None) -> pd.DataFrame:
     """Per origin, the estimate (``manpower.estimate_from``: lineages, lasting floors, staleness) on the first of
     `metrics`, never below the estimates on the others, which are floors under it (the named were recruited),
@@ -132,11 +127,9 @@ def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike
             low = max(main.band.low, floor) if floor else main.band.low
             band = Band(low, main.band.high, main.band.low_open and low == main.band.low, main.band.high_open)
         used = [e for e in (main, *floors) if e is not None]
-        floors = {e.floor.claim_id for e in used if e.floor is not None}
-        names = set().union(*(set(e.figures["claimant"].astype(str)) for e in used if not e.figures.empty),
-                            set(claims.loc[claims["claim_id"].isin(floors), "claimant"].astype(str)))
+        names = set().union(*(e.claimants for e in used))
         rows.append(dict(origin=origin, country=place_name(origin), low=band.low, high=band.high, low_open=band.low_open,
-                         high_open=band.high_open, lineages=len(set().union(*(_lineages_of(e) for e in used))),
+                         high_open=band.high_open, lineages=len(set().union(*(e.lineage_set for e in used))),
                          newest=max(e.newest for e in used), stale=bool(all(e.stale for e in used)), claimants=", ".join(sorted(names))))
     frame = pd.DataFrame(rows, columns=["origin", "country", "low", "high", "low_open", "high_open", "lineages", "newest", "stale", "claimants"])
     return frame.sort_values(["low", "high", "country"], ascending=[False, False, True]).reset_index(drop=True)
@@ -150,37 +143,6 @@ def named_totals(claims: pd.DataFrame, claimant_id: str = "ukr-pow-hq") -> pd.Da
     out = sel.assign(value=sel["low"].fillna(sel["high"]).astype("float64"))
     return out.sort_values(["metric", "stated", "claim_id"])[["metric", "stated", "qualifier", "value", "claim_id", "source_id"]] \
         .reset_index(drop=True)
-
-
-#: Metrics that count the same people, for comparing sides that count them differently.
-COMPARABLE = {"recruits": ("recruited", "identified_by_name"), "dead": ("killed",), "prisoners": ("captured", "prisoners_held")}
-
-
-def government_vs_others(claims: pd.DataFrame, group: str, as_of: DateLike = None) -> pd.DataFrame:
-    """Origins where the origin government and another side (Ukraine first) both count the same people
-    (`group` in COMPARABLE: recruits counted or named, dead, prisoners): each side's newest figure and metric,
-    and how many times larger the other side's figure is than the government's (each as stated)."""
-    rows = []
-    latest = dict(tuple(latest_table(claims, as_of, COMPARABLE[group]).groupby("origin", observed=True)))
-    for origin in origin_countries(claims):
-        if origin not in latest:
-            continue
-        sides = pd.concat([_by_side(g) for _, g in latest[origin].groupby("metric", observed=True)], ignore_index=True)
-        newest = sides.sort_values(["stated", "claim_id"]).groupby("side").tail(1).set_index("side")
-        if SIDES[2] not in newest.index:
-            continue
-        gov = newest.loc[SIDES[2]]
-        g = gov["high"] if not pd.isna(gov["high"]) else gov["low"]
-        for side in [s for s in TABLE_SIDES if s != SIDES[2] and s in newest.index]:
-            other = newest.loc[side]
-            o = other["low"] if not pd.isna(other["low"]) else other["high"]
-            rows.append(dict(origin=place_name(origin), government=f"{gov['figure']} {str(gov['metric']).replace('_', ' ')}",
-                             government_by=f"{gov['claimant']}, {gov['stated']:%d %b %Y} [{gov['claim_id']}]", other_side=side,
-                             other=f"{other['figure']} {str(other['metric']).replace('_', ' ')}",
-                             other_by=f"{other['claimant']}, {other['stated']:%d %b %Y} [{other['claim_id']}]",
-                             ratio=round(float(o) / float(g), 1) if g else float("nan")))
-    cols = ["origin", "government", "government_by", "other_side", "other", "other_by", "ratio"]
-    return pd.DataFrame(rows, columns=cols).sort_values(["origin", "other_side"]).reset_index(drop=True)
 
 
 def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_crimes") -> pd.DataFrame:

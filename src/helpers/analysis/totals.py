@@ -1,4 +1,4 @@
-"""Foreign manpower summed across origins without double counting, and set against Russia's own force.
+"""Foreign manpower summed across origins without double counting.
 
 Why: no institution publishes the total. Summing every figure would count people twice (a country's recruits are
 also inside an all-foreigners list and a regional figure), so each bound here is built from sources that cannot
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.analysis.manpower import RangeEstimate, estimate_from
-from helpers.analysis.origins import ranked
+from helpers.analysis.origins import origin_countries, ranked
 from helpers.data.loaders import DateLike, to_date
 
 #: Origins that are not recruits from abroad: the belligerents and the North Korean state deployment.
@@ -59,8 +59,7 @@ def foreign_total(claims: pd.DataFrame, regions: pd.DataFrame, metric: str = "re
     of country floors; for each region with listed members, the region's own floor plus the countries outside it;
     the all-foreigners (XFN) floors."""
     when = to_date(as_of)
-    region_codes = set(regions["region"])
-    countries = sorted(set(claims["origin"]) - region_codes - APART)
+    countries = [o for o in origin_countries(claims) if o not in APART]
     bands = _country_bands(claims, metric, floor_metric, countries, when)
     lows = dict(zip(bands["origin"], bands["low"], strict=True))
     candidates = [(sum(lows.values()), f"sum of {len(lows)} countries")]

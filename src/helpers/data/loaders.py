@@ -145,13 +145,12 @@ def _blank_after(frame: pd.DataFrame, cols: list[str], as_of: pd.Timestamp) -> p
 class View:
     """What an as-of rule needs: the date, every table, each source's publication date, whether undated pages are known
     yet (an undated page was read while the record was searched up to its cut-off, so it enters at the cut-off and no
-    earlier view) and the data folder."""
+    earlier view)."""
 
     when: pd.Timestamp
     tables: dict[str, pd.DataFrame]
     published: pd.Series
     undated_known: bool
-    data_dir: Path | str | None
 
     def sourced(self, frame: pd.DataFrame, said: str) -> pd.DataFrame:
         """Rows said by `when` on a page known by then."""
@@ -184,15 +183,14 @@ def _states_parties_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
 def _known_on(col: str, blank: tuple[str, ...] = ()):
     """The rule of a table whose rows are known from their own date `col` (later dates in `blank` blanked)."""
     def rule(frame: pd.DataFrame, view: View) -> pd.DataFrame:
-        return _blank_after(_known_by(frame, col, view.when), list(blank), view.when) if blank else _known_by(frame, col, view.when)
+        return _blank_after(_known_by(frame, col, view.when), list(blank), view.when)
     return rule
 
 
-def _with_history(col: str, key: str):
-    """Rows known from `col`, with the status that held then (status_history.csv); sealed rows left out."""
+def _with_history(table: str, col: str, key: str):
+    """Rows of `table` known from `col`, with the status that held then (status_history.csv); sealed rows left out."""
     def rule(frame: pd.DataFrame, view: View) -> pd.DataFrame:
-        name = next(n for n, t in view.tables.items() if t is frame)
-        return _apply_history(_known_by(frame, col, view.when), name, key, view.tables["status_history"], view.when)
+        return _apply_history(_known_by(frame, col, view.when), table, key, view.tables["status_history"], view.when)
     return rule
 
 
@@ -209,8 +207,8 @@ AS_OF = {
     "treaty_obligations": lambda frame, view: frame[frame["treaty_id"].isin(
         set(_known_by(view.tables["treaties"], "signed", view.when)["treaty_id"]))].reset_index(drop=True),
     "states_parties": _states_parties_as_of,
-    "declarations": _with_history("lodged", "declaration_id"),
-    "arrest_warrants": _with_history("issued", "warrant_id"),
+    "declarations": _with_history("declarations", "lodged", "declaration_id"),
+    "arrest_warrants": _with_history("arrest_warrants", "issued", "warrant_id"),
     "status_history": _known_on("valid_from"),
     "legal_context": _known_on("date"),
     "aggression_amendments": _known_on("date"),
@@ -233,20 +231,15 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
     if name not in tables:
         raise KeyError(f"unknown table {name!r}; known: {', '.join(sorted(tables))}")
     when = to_date(as_of)
-    view = View(when, tables, _published(tables["sources"]), when >= cutoff(data_dir), data_dir)
+    view = View(when, tables, _published(tables["sources"]), when >= cutoff(data_dir))
     frame = AS_OF[name](tables[name], view)
-    return frame if view.undated_known else _without_later_text(frame, name, data_dir)
+    return frame if view.undated_known else _without_later_text(frame)
 
 
-def _without_later_text(frame: pd.DataFrame, name: str, data_dir: Path | str | None) -> pd.DataFrame:
+def _without_later_text(frame: pd.DataFrame) -> pd.DataFrame:
     """Before the cut-off, free text written when the record was compiled (notes, evidence) is kept out of
     the view: it can speak of later events (an acknowledgement, a withdrawal) that the view must not know."""
-    fields = {f.name: f for f in _package(Path(data_dir or DATA_DIR)).resource(name).fields}
-    later = [c for c in ("notes", "evidence") if c in frame and c in fields and fields[c].enum is None]
-    if not later:
-        return frame
-    return frame.assign(**{c: pd.Series(pd.NA, index=frame.index, dtype=frame[c].dtype if str(frame[c].dtype) == "string" else "string")
-                           for c in later})
+    return frame.assign(**{c: pd.Series(pd.NA, index=frame.index, dtype="string") for c in ("notes", "evidence") if c in frame})
 
 
 def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -32,10 +32,7 @@ def estimate_table(claims: pd.DataFrame, origin: str, as_of) -> str:
     for est in og.estimates(claims, origin, as_of):
         used = est.figures["claim_id"].tolist() + ([est.floor.claim_id] if est.floor is not None and est.floor.claim_id not in set(est.figures["claim_id"]) else [])
         n = est.lineages
-        names = set(est.figures["claimant"].astype(str))
-        if est.floor is not None:
-            names |= set(claims.loc[claims["claim_id"] == est.floor.claim_id, "claimant"].astype(str))
-        who = ", ".join(sorted(names))
+        who = ", ".join(sorted(est.claimants))
         age = f"stale: newest figure {est.age_days:,} days old" if est.stale else f"newest figure {est.newest:%d %b %Y}"
         rows.append(f"<tr><th scope=\"row\">{esc(est.metric.replace('_', ' '))}</th><td><strong>{esc(band_words(est.band))}</strong></td>"
                     f"<td>{'a single lineage' if n == 1 else f'{n} independent lineages'}: {esc(who)}</td><td>{esc(age)}</td>"
