@@ -75,12 +75,21 @@ def test_sent_is_never_below_the_most_troops_any_figure_put_in_place_and_at_most
     assert band is None  # 'at most 13,000' puts no one in place
 
 
+def test_a_lineage_that_only_counted_waves_gives_a_floor_once_another_states_a_total():
+    band, lineages = ff.sent_band(LEDGER, "PRK", "2025-12-31")
+    # kor: 20,000 (its total and a later wave); ukr's 4,000 wave and the US 12,000 in place are floors below it
+    assert (band.low, band.high, band.high_open) == (20000, 20000, False) and lineages == 1
+    # before any total, the waves are the only count: kor's 14,000+ and the 12,000 put in place
+    early, _ = ff.sent_band(LEDGER, "PRK", "2025-04-01")
+    assert (early.low, early.high_open) == (14000, True)
+
+
 def test_the_ledger_subtracts_losses_and_returns_from_the_troops_sent():
     months = ff.month_ends("2025-09-01", "2025-12-31")
     led = ff.ledger(LEDGER, "PRK", months).set_index("month")
     row = led.loc[pd.Timestamp("2025-12-31")]
-    # sent: kor 20,000 and ukr 4,000 (two lineages' counts are a band, never a sum), lifted to the US 'at least 12,000' present
-    assert (row["sent_low"], row["sent_high"]) == (12000, 20000)
+    # sent: kor's total 20,000; ukr's 4,000 wave and the US 'at least 12,000' present are floors under it, never a sum
+    assert (row["sent_low"], row["sent_high"]) == (20000, 20000)
     assert row["accounted_high"] == 20000 - 2000 - 2 - 2000
     assert list(led.index) == list(months)
 
@@ -175,12 +184,13 @@ def test_the_contingent_lost_by_arithmetic_uses_the_stock_of_the_same_date_11000
     assert rates.loc["kor-intelligence", "contingent_high"] == 11000
 
 
-def test_foreign_recruits_total_is_at_least_37863_and_killed_at_least_3388(claims):
-    """No institution publishes it; a sum of every figure would count the named, the regional and the national twice."""
+def test_foreign_recruits_total_is_at_least_32863_and_killed_at_least_3388(claims):
+    """No institution publishes it; a sum of every figure would count the named, the regional and the national twice.
+    Was 37,863 until Shafaq's 5,000 Iraqis (irq-105), which count Iraqis contracted for either side, became disputed."""
     regions = data.load("regions")
     rec = tt.foreign_total(claims, regions, "recruited")
     killed = tt.foreign_total(claims, regions, "killed", floor_metric=None)
-    assert rec.low == rec.by_origin["low"].sum() == 37863 and rec.low_basis == f"sum of {rec.countries} countries"
+    assert rec.low == rec.by_origin["low"].sum() == 32863 and rec.low_basis == f"sum of {rec.countries} countries"
     assert killed.low == 3388 and killed.low_basis.startswith("all foreigners")
 
 

@@ -73,6 +73,21 @@ CASES = [
     ("negative zero", "claims.csv", "killed,at_least,100,", "killed,at_least,-0,", 3, "low", "leading zeros"),
     ("year 0001", "sources.csv", "statement,2024-10-31,", "statement,0001-10-31,", 2, "published", "before 1677-09-22"),
     ("historic date before 1677", "legal_context.csv", "2018-09-06,src-c", "1648-10-24,src-c", 2, "date", "before 1677-09-22"),
+    ("an actor acting for itself", "actors.csv", "nato,NATO,organisation,,", "nato,NATO,organisation,nato,", 5, "acts_for", "acts for itself"),
+    # evidence per coded field (data/evidence.csv): each verified passage read on the record's own page
+    ("verified field without a passage", "evidence.csv", "the Example Minister said,,src-a", ",,src-a", 7, "passage", "needs its passage"),
+    ("unverified field without a reason", "evidence.csv", "unverified,the stored excerpt shows no date line\nclaims,c-2,figure",
+     "unverified,\nclaims,c-2,figure", 8, "reason", "says why"),
+    ("figure passage without the figure", "evidence.csv", "c-1,figure,\"About 10,000 were sent.\"", "c-1,figure,About ten were sent.", 3,
+     "passage", "does not state it (10,000)"),
+    ("passage read on another page", "evidence.csv", "the Example Minister said,,src-a", "the Example Minister said,,src-c", 7, "source_id",
+     "not one of c-1's pages"),
+    ("evidence for no record", "evidence.csv", "claims,c-1,stated", "claims,c-9,stated", 2, "record_id", "not a row of claims.csv"),
+    ("a field the table does not code", "evidence.csv", "relations,rel-1,start", "relations,rel-1,figure", 21, "field", "not a coded field"),
+    ("evidence for an absent acknowledgement", "evidence.csv", "relations,rel-2,start", "relations,rel-2,acknowledged", 23, "field",
+     "no acknowledgement"),
+    ("passage read before its page existed", "evidence.csv", "the Example Minister said,,src-a,2026-11-22", "the Example Minister said,,src-a,2024-10-01",
+     7, "checked", "before its page was published"),
     # duplicates, self references, contradictions
     ("relation to itself", "relations.csv", "rel-1,PRK,RUS", "rel-1,PRK,PRK", 2, "target_actor", "to itself"),
     ("repeated list item", "relations.csv", "src-a;src-b", "src-a;src-a", 2, "source_ids", "listed twice"),
@@ -126,9 +141,16 @@ def test_bad_input_is_located(mini, label, name, old, new, line, column, fragmen
     assert any(fragment in p.message for p in found), [p.message for p in found]
 
 
+def test_a_coded_field_without_evidence_is_named_on_its_record(mini):
+    edit(mini, "evidence.csv", 'claims,c-3,metric,"Up to 15,000 joined.",,src-b,2026-11-22,verified,\n', "")
+    found = [p for p in problems_for(mini) if p.file == "data/claims.csv" and p.line == 4 and p.column == "claim_id"]
+    assert [p.message for p in found] == ["c-3 has no evidence row in data/evidence.csv for: metric (the passage that decides each, "
+                                          "or why it is unverified)"]
+
+
 # Rows that repeat another under a new id (appended; expected column)
 DUPLICATE_ROWS = [
-    ("actor repeated", "actors.csv", "nato-2,NATO,organisation,", "actor_id"),
+    ("actor repeated", "actors.csv", "nato-2,NATO,organisation,,", "actor_id"),
     ("source repeated", "sources.csv", "src-z,Example Ministry,Statement on troops,https://example.gov/statement,2024-10-31,,government,en,"
      "primary,,standard,verified,", "source_id"),
 ]
@@ -200,19 +222,19 @@ def test_the_printed_list_is_capped(mini):
 
 
 def test_invisible_characters_in_a_header_are_shown_escaped(mini):
-    edit(mini, "actors.csv", "actor_id,name,kind,notes", "actor_id,na\u200bme,kind,notes")
+    edit(mini, "actors.csv", "actor_id,name,kind,acts_for,notes", "actor_id,na\u200bme,kind,acts_for,notes")
     (p,) = [p for p in problems_for(mini) if p.file == "data/actors.csv"]
     assert "'na\\u200bme'" in str(p) and "U+200B ZERO WIDTH SPACE" in str(p) and "\u200b" not in str(p)
 
 
 def test_a_repeated_header_column_is_named(mini):
-    edit(mini, "actors.csv", "actor_id,name,kind,notes", "actor_id,name,kind,kind")
+    edit(mini, "actors.csv", "actor_id,name,kind,acts_for,notes", "actor_id,name,kind,acts_for,kind")
     (p,) = [p for p in problems_for(mini) if p.file == "data/actors.csv"]
     assert "repeated column" in p.message or "missing column(s) notes" in p.message
 
 
 def test_terminal_escapes_never_reach_the_terminal(mini):
-    edit(mini, "actors.csv", "actor_id,name,kind,notes", "actor_id,name\x1b]0;pwned\x07,kind,notes")
+    edit(mini, "actors.csv", "actor_id,name,kind,acts_for,notes", "actor_id,name\x1b]0;pwned\x07,kind,acts_for,notes")
     edit(mini, "claims.csv", "Example Minister", "Example \x1b[2J\x1b[31mMinister")
     run = subprocess.run([sys.executable, "-m", "helpers", "validate", str(mini)], capture_output=True, text=True)
     assert run.returncode == 1
@@ -284,8 +306,8 @@ def test_descriptor_that_is_not_json(mini):
 #: Kinds tested one per function above: header-only table, broken sources.csv (cascade), capped
 #: references, capped printing, hidden character in a header, repeated header column, terminal escapes,
 #: CSV without a resource, descriptor that is not JSON, NFD second claimant, one institution under
-#: two ids, resource linking outside data/.
-SINGLE_KINDS = 12
+#: two ids, resource linking outside data/, a coded field without evidence.
+SINGLE_KINDS = 13
 
 
 def test_corpus_size():

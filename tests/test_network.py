@@ -80,6 +80,17 @@ def test_legal_bases_list_treaty_articles_and_alleged_breaches():
     b = network.legal_bases(rels)
     assert list(zip(b["relation_id"], b["kind"], b["reference"], strict=True)) == [
         ("t", "treaty article", "rus-prk-2024 Art. 4"), ("s", "alleged breach", "UNSCR 1718"), ("s", "alleged breach", "UNSCR 1874")]
+    assert b["in_force_at_start"].isna().all()  # without the treaties nothing is said about when the article applied
+
+
+def test_a_treaty_article_invoked_for_a_relation_that_began_before_the_treaty_is_after_the_fact():
+    treaties = pd.DataFrame({"treaty_id": ["rus-prk-2024"], "in_force": [pd.Timestamp("2024-12-04")]})
+    rels = pd.DataFrame([rel("t", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-03", basis=("rus-prk-2024 Art. 4",)),
+                         rel("u", "PRK", "RUS", "troop_deployment", "personnel", "2025-08-01", basis=("rus-prk-2024 Art. 4",))])
+    b = network.legal_bases(rels, treaties).set_index("relation_id")
+    assert b.loc["t", "in_force_at_start"] == False and b.loc["u", "in_force_at_start"] == True  # noqa: E712
+    real = network.legal_bases(data.load("relations"), data.load("treaties")).set_index("relation_id")
+    assert real.loc["rel-004", "in_force_at_start"] == False  # noqa: E712  the deployment began before 4 Dec 2024
 
 
 def test_recruiting_a_states_citizens_is_not_that_states_supply():
@@ -127,3 +138,26 @@ def test_real_treaty_obligations_include_the_dprk_mutual_assistance_clause():
     m = network.obligations_matrix(data.load("treaties"), data.load("treaty_obligations")).set_index("treaty_id")
     assert m.loc["rus-prk-2024", "defence"] == "Art. 4"
     assert m.loc["rus-irn-2025", "defence"] == ""
+
+
+def test_a_company_acting_for_a_group_is_one_partner_and_a_visit_is_none():
+    actors = pd.DataFrame({"actor_id": ["RUS", "houthis", "co", "PAK"], "name": ["Russia", "Houthis", "Co", "Pakistan"],
+                           "kind": ["state", "armed_group", "company", "state"], "acts_for": [None, None, "houthis", None]})
+    rels = pd.DataFrame([rel("h", "houthis", "RUS", "recruitment_pipeline", "recruits", "2024-07-03", conf="media_report"),
+                         rel("c", "co", "RUS", "recruitment_pipeline", "recruits", "2024-07-03", conf="media_report"),
+                         rel("v", "RUS", "PAK", "military_visit", "none", "2024-10-29")])
+    supplies = network.partner_supplies(rels, actors=actors)
+    assert list(supplies["partner"]) == ["houthis"] and supplies.loc[0, "relations"] == 2
+    assert network.principal_partners(rels, actors) == ["houthis"]
+    real = network.principal_partners(data.load("relations"), data.load("actors"))
+    assert "PAK" not in real and "al-jabri-company" not in real and {"PRK", "IRN", "houthis"} <= set(real)
+
+
+def test_acknowledgement_lags_leave_out_recruitment_of_citizens_and_self_announced_sanctions():
+    base = [rel("d", "IRN", "RUS", "arms_transfer", "drones", "2022-08-01"),
+            rel("n", "NPL", "RUS", "citizen_recruitment", "recruits", "2023-06-28", position="opposes"),
+            rel("s", "USA", "PRK", "sanctions", "none", "2023-03-30")]
+    rels = pd.DataFrame(base).assign(first_reported=pd.to_datetime(["2022-07-11", "2023-06-28", "2023-03-30"]),
+                                     acknowledged=pd.to_datetime(["2022-11-05", "2023-12-05", "2023-04-30"]))
+    lags = network.acknowledgement_lags(rels)
+    assert list(lags["relation_id"]) == ["d"] and lags.loc[0, "days"] == 117

@@ -1,4 +1,5 @@
-"""What the collection holds: counts and cross-tabulations over claims and sources."""
+"""What the collection holds: counts and cross-tabulations over claims and sources, and how far each coded field
+is proven by a passage read on its page (data/evidence.csv)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,23 @@ def summary(claims: pd.DataFrame, sources: pd.DataFrame, parties: frozenset[str]
         "last": claims["stated"].max(),
         "unverified_claims": int((claims["verification"] == "unverified").sum()),
     }
+
+
+def evidence_by_field(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Per record table and coded field: how many fields a passage read on the page verifies, how many the stored
+    record could not confirm, and the share verified."""
+    table = pd.crosstab([evidence["record_table"].astype(str), evidence["field"].astype(str)],
+                        evidence["status"].astype(str)).reindex(columns=["verified", "unverified"], fill_value=0)
+    table.columns.name = None
+    order = {f: i for i, f in enumerate(("stated", "figure", "qualifier", "scope", "metric", "institution",
+                                          "first_reported", "acknowledged", "start"))}
+    table = table.reset_index().rename(columns={"record_table": "table"})
+    table = table.sort_values(["table", "field"], key=lambda s: s.map(order) if s.name == "field" else s, kind="stable")
+    return table.assign(share_verified=table["verified"] / (table["verified"] + table["unverified"])).reset_index(drop=True)
+
+
+def fully_verified(evidence: pd.DataFrame, table: str) -> pd.Series:
+    """Per record of `table` (claims or relations): True when every coded field has a verified passage — the only
+    sense in which the collection calls a row verified."""
+    own = evidence[evidence["record_table"] == table]
+    return (own["status"] == "verified").groupby(own["record_id"].astype(str)).all().rename("verified")

@@ -35,14 +35,16 @@ def _described_by(claims: pd.DataFrame, month_end: pd.Timestamp) -> pd.DataFrame
 
 def sent_by_lineage(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> pd.DataFrame:
     """Troops sent in total by each lineage on `as_of`: its newest 'sent' total plus the waves it reported as
-    starting after that total's date; without a total, the sum of its waves. Adding waves is sound only within one
-    lineage (two services counting the same wave would be counted twice), so lineages are never summed."""
+    starting after that total's date; without a total, the sum of its waves (`basis` says which). Adding waves is
+    sound only within one lineage (two services counting the same wave would be counted twice), so lineages are never
+    summed."""
     when = to_date(as_of)
     sel = _accepted_on(claims[claims["stated"] <= when], origin, ["sent", "deployed_in_period"])
     rows = []
     for lineage, own in sel.groupby(_lineage(sel).astype(str), sort=True):
         totals = own[(own["metric"] == "sent") & (own["scope"] == "total")].sort_values(["stated", "claim_id"])
         waves = own[own["metric"] == "deployed_in_period"].sort_values(["period_start", "claim_id"])
+        basis = "total" if not totals.empty else "waves"
         if not totals.empty:
             base = totals.iloc[[-1]]
             since = base["refers_to"].iloc[0]
@@ -54,8 +56,8 @@ def sent_by_lineage(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -
         lo = parts["lo"].fillna(parts["hi"])
         open_high = bool(parts["hi"].isna().any())
         rows.append(dict(lineage=lineage, low=int(lo.sum()), high=math.nan if open_high else int(parts["hi"].sum()),
-                         high_open=open_high, refers_to=parts["refers_to"].max(), claim_ids=";".join(parts["claim_id"])))
-    out = pd.DataFrame(rows, columns=["lineage", "low", "high", "high_open", "refers_to", "claim_ids"])
+                         high_open=open_high, basis=basis, refers_to=parts["refers_to"].max(), claim_ids=";".join(parts["claim_id"])))
+    out = pd.DataFrame(rows, columns=["lineage", "low", "high", "high_open", "basis", "refers_to", "claim_ids"])
     return out.astype({"refers_to": "datetime64[ns]"}) if out.empty else out
 
 
@@ -71,13 +73,17 @@ def _present_floor(claims: pd.DataFrame, origin: str) -> Floor | None:
 
 def sent_band(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> tuple[Band | None, int]:
     """The band of troops sent across lineages on `as_of`, never below the most troops any figure put in place,
-    and the number of lineages behind it."""
+    and the number of lineages behind it. Once some lineage states a total, a lineage that only counted waves
+    (the first deployment, say) gives a floor, not an end of the band: it never said no others were sent."""
     when = to_date(as_of)
     per = sent_by_lineage(claims, origin, when)
     floor = _present_floor(claims[claims["stated"] <= when], origin)
-    bounds = [(float(r.low), math.nan if r.high_open else float(r.high)) for r in per.itertuples()]
+    any_total = bool((per["basis"] == "total").any())
+    bounds = [(float(r.low), math.nan if r.high_open or (any_total and r.basis == "waves") else float(r.high))
+              for r in per.itertuples()]
     band = _band_values(bounds, floor)
-    lineages = set(per["lineage"]) | ({floor.lineage} if floor and band and floor.value >= band.low else set())
+    behind = per[(per["basis"] == "total") | (not any_total) | (per["low"] >= (band.low if band else 0))]
+    lineages = set(behind["lineage"]) | ({floor.lineage} if floor and band and floor.value >= band.low else set())
     return band, len(lineages)
 
 

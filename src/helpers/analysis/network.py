@@ -81,15 +81,19 @@ def _best_confirmation(values: pd.Series) -> str:
     return next(c for c in CONFIRMATION_ORDER if c in present)
 
 
-def partner_supplies(relations: pd.DataFrame, recipient: str = "RUS") -> pd.DataFrame:
+def partner_supplies(relations: pd.DataFrame, recipient: str = "RUS", actors: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per partner and supply: what flows to `recipient`, since when, and the best confirmation.
 
     Recruitment of a state's citizens is not that state's supply (see `citizen_recruitment`), and a
-    state that opposes its citizens' service is never a partner for it."""
+    state that opposes its citizens' service is never a partner for it. With `actors`, an actor that acts for
+    another (`acts_for`: a company recruiting for a group) is counted as that one: one pipeline, one partner."""
     given = relations[(relations["target_actor"] == recipient) & (relations["supply"] != "none")
                       & ~relations["relation"].isin(NOT_PARTNERSHIP) & ~relations["origin_position"].eq("opposes").fillna(False).astype(bool)]
     if given.empty:
         return pd.DataFrame(columns=["partner", "supply", "since", "confirmation", "relations", "sources"])
+    if actors is not None and "acts_for" in actors:
+        principal = actors.set_index("actor_id")["acts_for"].dropna()
+        given = given.assign(source_actor=given["source_actor"].map(principal).fillna(given["source_actor"]))
     grouped = given.groupby(["source_actor", "supply"], observed=True)
     out = grouped.agg(
         since=("first_reported", "min"),
@@ -101,6 +105,25 @@ def partner_supplies(relations: pd.DataFrame, recipient: str = "RUS") -> pd.Data
     return out.sort_values(["partner", "since", "supply"]).reset_index(drop=True)
 
 
+def principal_partners(relations: pd.DataFrame, actors: pd.DataFrame, recipient: str = "RUS") -> list[str]:
+    """The actors that supply `recipient`'s war (a visit or a statement is no partnership), most relations first."""
+    supplies = partner_supplies(relations, recipient, actors)
+    if supplies.empty:
+        return []
+    counts = supplies.groupby("partner")["relations"].sum()
+    return sorted(counts.index, key=lambda p: (-counts[p], p))
+
+
+def acknowledgement_lags(relations: pd.DataFrame) -> pd.DataFrame:
+    """Supplies acknowledged by the supplier after they were first reported, and the days in between. Russia's
+    recruitment of a state's citizens is left out (the origin state condemning or prosecuting it is no admission of
+    a supply), as are sanctions and monitoring (which their authors announce themselves)."""
+    sel = relations[relations["acknowledged"].notna() & (relations["acknowledged"] > relations["first_reported"])
+                    & ~relations["relation"].isin(NOT_PARTNERSHIP | {"sanctions", "monitoring"})]
+    cols = ["relation_id", "source_actor", "target_actor", "relation", "supply", "first_reported", "acknowledged"]
+    return sel[cols].assign(days=(sel["acknowledged"] - sel["first_reported"]).dt.days).reset_index(drop=True)
+
+
 def citizen_recruitment(relations: pd.DataFrame) -> pd.DataFrame:
     """States whose citizens Russia recruits, with each government's stated position (opposes,
     tolerates, organises), since when it is reported and how it is confirmed."""
@@ -109,14 +132,26 @@ def citizen_recruitment(relations: pd.DataFrame) -> pd.DataFrame:
     return sel[cols].rename(columns={"source_actor": "origin"}).sort_values(["first_reported", "origin"]).reset_index(drop=True)
 
 
-def legal_bases(relations: pd.DataFrame) -> pd.DataFrame:
+def legal_bases(relations: pd.DataFrame, treaties: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per relation and each treaty article it rests on or UN Security Council resolution it
-    is alleged to breach (`kind`: 'treaty article' or 'alleged breach')."""
-    rows = [dict(relation_id=r.relation_id, source_actor=r.source_actor, target_actor=r.target_actor, relation=str(r.relation),
-                 supply=str(r.supply), kind=kind, reference=ref)
-            for r in relations.itertuples()
-            for kind, refs in (("treaty article", r.legal_basis), ("alleged breach", r.alleged_breach)) for ref in refs]
-    return pd.DataFrame(rows, columns=["relation_id", "source_actor", "target_actor", "relation", "supply", "kind", "reference"])
+    is alleged to breach (`kind`: 'treaty article' or 'alleged breach').
+
+    With `treaties`, a treaty article also says whether the treaty was in force when the relation began
+    (`in_force_at_start`): an article invoked for a relation that began before the treaty entered into force is a
+    justification after the fact, not the relation's basis (the DPRK's deployment began in October 2024; the
+    treaty whose Art. 4 it invokes entered into force on its own date, in `treaties.csv`)."""
+    in_force = {} if treaties is None else dict(zip(treaties["treaty_id"], treaties["in_force"]))
+    rows = []
+    for r in relations.itertuples():
+        for kind, refs in (("treaty article", r.legal_basis), ("alleged breach", r.alleged_breach)):
+            for ref in refs:
+                since = in_force.get(ref.split(" Art.")[0]) if kind == "treaty article" else None
+                at_start = None if since is None or pd.isna(since) else bool(since <= r.start)
+                rows.append(dict(relation_id=r.relation_id, source_actor=r.source_actor, target_actor=r.target_actor,
+                                 relation=str(r.relation), supply=str(r.supply), kind=kind, reference=ref, start=r.start,
+                                 in_force_at_start=at_start))
+    return pd.DataFrame(rows, columns=["relation_id", "source_actor", "target_actor", "relation", "supply", "kind", "reference",
+                                       "start", "in_force_at_start"])
 
 
 def centrality_by_type(graph: nx.MultiDiGraph) -> pd.DataFrame:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.data.stated_numbers import numbers_in
+
 FLAGS: dict[str, str] = {
     "tense-on-cumulative": "the quote speaks of a present state (currently, remain, serving, still) but the metric is a cumulative count",
     "part-word-on-total": "the quote names a part of the contingent (wave, unit, battalion, sappers, reservists...) but scope is total",
@@ -47,46 +49,6 @@ _FLOOR_WORDS = re.compile(r"\b(more than|over|at least|in excess of|upwards of|�
 _CEILING_WORDS = re.compile(r"\b(up to|as many as|no more than|at most|fewer than|less than|до|не более|jusqu'à|hasta|até|bis zu)\b", re.I)
 _GROUP = re.compile(r"\b(a group of|group of|among them|of them|of whom|some of)\b", re.I)
 _REVIEWED = re.compile(r"\[reviewed: ([a-z-]+(?:, ?[a-z-]+)*)\]")
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "тысяч": 1_000, "тыс": 1_000,
-          "тисяч": 1_000, "тисячі": 1_000, "dozen": 12, "mil": 1_000,
-          "ألف": 1_000, "مليون": 1_000_000, "lakh": 100_000, "millions": 1_000_000, "milliers": 1_000, "mille": 1_000}
-_SCALES = "|".join(sorted(_SCALE, key=len, reverse=True))
-_NUMBER = re.compile(r"(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?:[\s-]*(" + _SCALES + r")(?![\w]))?", re.I)
-_KOREAN = re.compile(r"(\d+)\s*만(?:\s*(\d+)\s*천)?|(\d+)\s*천")  # 1만 5천 = 15,000; 2천 = 2,000
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-          "eighty": 80, "ninety": 90}
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:[\s-]+(" + _SCALES + r"))?\b", re.I)
-
-
-def numbers_in(text: str) -> set[int]:
-    """Every figure a quote states, with separators, decimals and scale words read
-    ("1.1 million" -> 1,100,000; "452 ألف" -> 452,000; "10 000" -> 10,000)."""
-    found: set[int] = set()
-    for m in _NUMBER.finditer(text):
-        digits, scale = m.group(1), (m.group(2) or "").lower()
-        if re.fullmatch(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+", digits):
-            values = [float(re.sub(r"[.,\u00a0\u202f ]", "", digits))]
-            if re.fullmatch(r"\d{1,3}[.,]\d{3}", digits):  # '1.076' is 1,076 in Spanish, 1.076 in English
-                values.append(float(digits.replace(",", ".")))
-        else:
-            values = [float(digits.replace(",", "."))]
-        found |= {round(v * _SCALE.get(scale, 1)) for v in values}
-    for m in _KOREAN.finditer(text):
-        if m.group(1):
-            found.add(int(m.group(1)) * 10_000 + int(m.group(2) or 0) * 1_000)
-        else:
-            found.add(int(m.group(3)) * 1_000)
-    for m in _WORD_NUMBER.finditer(text):
-        value = _WORDS[m.group(1).lower()] * _SCALE.get((m.group(2) or "").lower(), 1)
-        if m.group(1).lower() not in ("a", "an") or m.group(2):
-            found.add(value)
-    if re.search(r"\ba (north korean |nepali |sri lankan |kenyan )?(soldier|citizen|national|man|recruit)\b", text, re.I):
-        found.add(1)
-    return found
-
-
 @dataclass(frozen=True)
 class Finding:
     claim_id: str

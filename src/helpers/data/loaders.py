@@ -202,6 +202,8 @@ AS_OF = {
     "claims": _claims_as_of,
     "recruitment_channels": lambda frame, view: view.sourced(frame, "stated"),
     "responses": lambda frame, view: view.sourced(frame, "date"),
+    # Passages were read when the record was compiled, after any earlier view: they belong to the record's own date.
+    "evidence": lambda frame, view: frame if view.undated_known else frame.iloc[:0].reset_index(drop=True),
     "relations": lambda frame, view: _relations_as_of(frame, view.published, view.when, view.undated_known),
     "treaties": _known_on("signed", ("in_force", "ended")),
     "treaty_obligations": lambda frame, view: frame[frame["treaty_id"].isin(

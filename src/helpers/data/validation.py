@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from helpers.data.places import ALPHA3
 from helpers.data.schema import Field, Package, Resource, terminal_safe
+from helpers.data.stated_numbers import numbers_in
 
 Row = dict[str, str]
 
@@ -608,8 +609,15 @@ def _situation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]
             + _not_before(t, row, line, "scope_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))"))
 
 
+def _actor_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    if row.get("acts_for") and row["acts_for"] == row["actor_id"]:
+        return [Problem(t.file, line, "acts_for", f"{show(row['actor_id'])} acts for itself; leave acts_for empty")]
+    return []
+
+
 #: One domain rule per table, over a row and its neighbours' facts (tables without one have none beyond their schema).
 ROW_RULES = {
+    "actors": _actor_row,
     "claims": _claim_row,
     "responses": _response_row,
     "relations": _relation_row,
@@ -662,6 +670,77 @@ def _metric_parts(t: Table) -> list[Problem]:
                 break
             seen.add(cur)
             cur = rows[cur][0].get("part_of", "")
+    return problems
+
+
+#: The coded fields whose deciding passage each record keeps (data/evidence.csv); a relation's acknowledgement only
+#: when it has one.
+EVIDENCE_FIELDS = {"claims": ("stated", "figure", "qualifier", "scope", "metric", "institution"),
+                   "relations": ("first_reported", "acknowledged", "start")}
+
+
+def _record_pages(name: str, row: Row) -> set[str]:
+    """The pages a record's evidence may be read on: a claim's source and relays, a relation's sources."""
+    if name == "claims":
+        return {row["source_id"], *filter(None, row.get("relayed_by", "").split(";"))}
+    return {*filter(None, row.get("source_ids", "").split(";")), row.get("first_source", ""), row.get("acknowledged_source", "")} - {""}
+
+
+def _evidence_row(row: Row, line: int, t: Table, record: Row | None, published: dict[str, date | None]) -> list[Problem]:
+    out = []
+    name, field_name = row["record_table"], row["field"]
+    if record is None:
+        return [Problem(t.file, line, "record_id", f"{show(row['record_id'])} is not a row of {name}.csv")]
+    if field_name not in EVIDENCE_FIELDS[name]:
+        return [Problem(t.file, line, "field", f"{show(field_name)} is not a coded field of {name} "
+                        f"({', '.join(EVIDENCE_FIELDS[name])})")]
+    if field_name == "acknowledged" and not record.get("acknowledged"):
+        out.append(Problem(t.file, line, "field", f"{row['record_id']} has no acknowledgement to give evidence for"))
+    if row["status"] == "verified":
+        for col in ("passage", "source_id"):
+            if not row[col]:
+                out.append(Problem(t.file, line, col, f"a verified field needs its {col}; otherwise mark it unverified with the reason"))
+    elif not row["reason"]:
+        out.append(Problem(t.file, line, "reason", "an unverified field says why (what the stored record does not show)"))
+    if row["source_id"] and row["source_id"] not in _record_pages(name, record):
+        out.append(Problem(t.file, line, "source_id", f"{show(row['source_id'])} is not one of {row['record_id']}'s pages: "
+                           "list it among the record's sources (relayed_by / source_ids) or read the passage there"))
+    if field_name == "figure" and row["status"] == "verified" and row["passage"]:
+        bounds = {int(b) for b in (record.get("low", ""), record.get("high", "")) if _int_or_none(b) is not None}
+        if bounds and not bounds & numbers_in(row["passage"] + " " + row["passage_en"]):
+            out.append(Problem(t.file, line, "passage", f"the passage deciding the figure does not state it "
+                               f"({' or '.join(f'{b:,}' for b in sorted(bounds))})"))
+    checked, pub = parse_date(row["checked"]), published.get(row["source_id"])
+    if checked and pub and checked < pub:
+        out.append(Problem(t.file, line, "checked", f"read on {checked}, before its page was published ({pub})"))
+    return out
+
+
+def check_evidence(tables: dict[str, Table]) -> list[Problem]:
+    """Each coded field of every claim and relation has one evidence row (data/evidence.csv): a verified passage on
+    one of the record's own pages (a figure's passage states the figure), or the reason it is unverified."""
+    ev = tables.get("evidence")
+    if ev is None or ev.broken or any(tables.get(n) is None or tables[n].broken for n in EVIDENCE_FIELDS):
+        return []
+    keys = {"claims": "claim_id", "relations": "relation_id"}
+    records = {n: {r[keys[n]]: (r, line) for r, line in zip(tables[n].rows, tables[n].lines, strict=True)} for n in EVIDENCE_FIELDS}
+    published = {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
+    problems: list[Problem] = []
+    have: dict[tuple[str, str], set[str]] = {}
+    for row, line in zip(ev.rows, ev.lines, strict=True):
+        if row["record_table"] not in records:
+            continue  # its enum problem is reported with the cell
+        found = records[row["record_table"]].get(row["record_id"])
+        problems += _evidence_row(row, line, ev, found[0] if found else None, published)
+        have.setdefault((row["record_table"], row["record_id"]), set()).add(row["field"])
+    for name, rows in records.items():
+        t = tables[name]
+        for rid, (record, line) in rows.items():
+            wanted = [f for f in EVIDENCE_FIELDS[name] if f != "acknowledged" or record.get("acknowledged")]
+            missing = [f for f in wanted if f not in have.get((name, rid), set())]
+            if missing:
+                problems.append(Problem(t.file, line, keys[name], f"{rid} has no evidence row in {ev.file} for: "
+                                        f"{', '.join(missing)} (the passage that decides each, or why it is unverified)"))
     return problems
 
 
@@ -953,6 +1032,7 @@ def validate_package(package: Package, data_dir: Path, today: date | None = None
     problems += check_unique_names(tables)
     problems += check_ids_ignoring_case(tables)
     problems += check_status_history(tables)
+    problems += check_evidence(tables)
     problems += check_unlisted_files(package, data_dir, shown_dir)
     problems += check_cutoff(package, tables, today)
     if problems:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -43,6 +44,7 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def execute(path: Path, out: Path | None = None, as_of: str | None = None, env: dict[str, str] | None = None,
             timeout: int = 600) -> nbformat.NotebookNode:
     """Run every cell of `path` in a fresh python3 kernel and write the result to `out` (default: in place)."""
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
@@ -51,8 +53,16 @@ def execute(path: Path, out: Path | None = None, as_of: str | None = None, env: 
     saved = {k: os.environ.get(k) for k in (env or {})}
     os.environ.update(env or {})
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(path.parent.resolve())}}).execute()
+        # The kernel talks over Unix sockets in a private folder: no TCP port is opened (so no "without encryption"
+        # warning on every run) and concurrent builds never share a socket name.
+        with tempfile.TemporaryDirectory(prefix="helpers-kernel-") as sockets:
+            km = KernelManager(kernel_name="python3", transport="ipc", connection_file=os.path.join(sockets, "kernel.json"))
+            try:
+                NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3", record_timing=False,
+                               resources={"metadata": {"path": str(path.parent.resolve())}}).execute()
+            finally:
+                if km.has_kernel:  # a manager passed in is not shut down by the client: its kernel would outlive the run
+                    km.shutdown_kernel(now=True)
     finally:
         for k, v in saved.items():
             if v is None:
