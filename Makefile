@@ -79,5 +79,12 @@ hooks: $(STAMP)
 	$(BIN)/pre-commit install
 
 # Open the collection in JupyterLab with the project's kernel (the venv's python3).
+# JupyterLab on the project's kernel. LAB_PORT chooses the port, LAB_BROWSER=0 starts it headless (a server, a
+# container, CI); as root (containers) it passes --allow-root, which JupyterLab otherwise refuses to start without.
+LAB_PORT ?= 8888
+LAB_BROWSER ?= 1
+KERNEL := foreign-manpower
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (foreign manpower)" >/dev/null
+	$(BIN)/jupyter lab notebooks/ --port=$(LAB_PORT) $(if $(filter 0,$(LAB_BROWSER)),--no-browser) \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) --MappingKernelManager.default_kernel_name=$(KERNEL)

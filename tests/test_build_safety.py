@@ -71,9 +71,12 @@ def test_replaces_only_its_own_earlier_build(tmp_path):
     out = tmp_path / "site"
     build.build(out)
     assert (out / outdir.MARKER).is_file() and (out / "index.html").is_file()
-    (out / "stale.html").write_text("from an older build", encoding="utf-8")
+    (out / "index.html").write_text("from an older build", encoding="utf-8")
     build.build(out)
-    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    assert (out / "index.html").read_text(encoding="utf-8") != "from an older build"
+    (out / "stale.html").write_text("not the build's", encoding="utf-8")
+    with pytest.raises(outdir.UnsafeOutput, match="holds stale.html, which the build did not write"):
+        build.build(out)  # a file put inside the output is the user's: never replaced (tests/test_outdir.py)
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["site"]
 
 

@@ -3,6 +3,7 @@ at the old folder and rebuilds it instead of trusting its stamp (dry runs with a
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -61,3 +62,14 @@ def test_an_as_of_build_goes_to_its_own_folder_and_the_current_site_stays():
 
     assert "--out build/site-as-of-2024-12-31 --as-of 2024-12-31" in planned("AS_OF=2024-12-31")
     assert "--out build/site " in planned() + " " and "--as-of" not in planned()
+
+
+def test_make_lab_runs_headless_on_a_chosen_port_with_the_projects_kernel():
+    out = subprocess.run(["make", "-n", "lab", "LAB_PORT=9999", "LAB_BROWSER=0"], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    assert "--port=9999" in out and "--no-browser" in out
+    assert "ipykernel install --sys-prefix --name foreign-manpower" in out
+    assert "--MappingKernelManager.default_kernel_name=foreign-manpower" in out
+    assert ("--allow-root" in out) == (os.geteuid() == 0)
+    default = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "--port=8888" in default and "--no-browser" not in default

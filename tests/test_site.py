@@ -75,3 +75,14 @@ def test_data_dictionary_lists_every_column_and_follows_the_schema():
 def test_markdown_escapes_raw_html():
     out = markdown("Title with <script>alert(1)</script> and **bold**")
     assert "<script>" not in out and "&lt;script&gt;" in out and "<strong>bold</strong>" in out
+
+
+def test_the_data_dictionary_says_what_the_search_could_not_find():
+    from helpers.data.schema import load_package
+    from helpers.site.pages import data_dictionary, esc
+
+    package = load_package()
+    html = data_dictionary(package, "record searched up to 2026-06-30")
+    gaps = package.raw["coverage_gaps"]
+    assert gaps and 'id="coverage-gaps"' in html
+    assert all(esc(g["subject"]) in html for g in gaps)

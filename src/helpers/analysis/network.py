@@ -146,7 +146,7 @@ def legal_bases(relations: pd.DataFrame, treaties: pd.DataFrame | None = None) -
         for kind, refs in (("treaty article", r.legal_basis), ("alleged breach", r.alleged_breach)):
             for ref in refs:
                 since = in_force.get(ref.split(" Art.")[0]) if kind == "treaty article" else None
-                at_start = None if since is None or pd.isna(since) else bool(since <= r.start)
+                at_start = None if since is None or pd.isna(since) or pd.isna(r.start) else bool(since <= r.start)
                 rows.append(dict(relation_id=r.relation_id, source_actor=r.source_actor, target_actor=r.target_actor,
                                  relation=str(r.relation), supply=str(r.supply), kind=kind, reference=ref, start=r.start,
                                  in_force_at_start=at_start))

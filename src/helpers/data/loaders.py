@@ -235,13 +235,34 @@ def load(name: str, as_of: DateLike = None, data_dir: Path | str | None = None) 
     when = to_date(as_of)
     view = View(when, tables, _published(tables["sources"]), when >= cutoff(data_dir))
     frame = AS_OF[name](tables[name], view)
-    return frame if view.undated_known else _without_later_text(frame)
+    if view.undated_known:
+        return frame
+    return _pages_known_then(_without_later_text(frame), _package(Path(data_dir or DATA_DIR)).resource(name), view)
+
+
+#: A verification stamp: what was checked, and the day it was checked (after any earlier view).
+_STAMP = re.compile(r"^(verified|unverified) \d{4}-\d{2}-\d{2}:.*$", re.S)
 
 
 def _without_later_text(frame: pd.DataFrame) -> pd.DataFrame:
     """Before the cut-off, free text written when the record was compiled (notes, evidence) is kept out of
-    the view: it can speak of later events (an acknowledgement, a withdrawal) that the view must not know."""
-    return frame.assign(**{c: pd.Series(pd.NA, index=frame.index, dtype="string") for c in ("notes", "evidence") if c in frame})
+    the view: it can speak of later events (an acknowledgement, a withdrawal) that the view must not know. A
+    verification stamp keeps its verdict and loses its day and remarks, which postdate the view."""
+    out = frame.assign(**{c: pd.Series(pd.NA, index=frame.index, dtype="string") for c in ("notes", "evidence") if c in frame})
+    if "verification" in out and out["verification"].dtype == "string":
+        out["verification"] = out["verification"].str.replace(_STAMP, r"\1", regex=True)
+    return out
+
+
+def _pages_known_then(frame: pd.DataFrame, res, view: View) -> pd.DataFrame:
+    """Lists of sources keep only the pages published by the view's date: a legal record known in 2023 may cite a
+    2025 page that restates it, and that page (and its dated id) did not exist yet."""
+    for fk in res.foreign_keys:
+        col = fk.fields[0]
+        if fk.resource == "sources" and res.field(col).type == "list" and col in frame:
+            frame[col] = [tuple(s for s in ids if _known(view.published.get(s), view.when, view.undated_known))
+                          if isinstance(ids, tuple) else ids for ids in frame[col]]
+    return frame
 
 
 def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -304,7 +325,7 @@ def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timesta
     frame["source_ids"] = [tuple(s for s in ids if _known(published[s], when, undated_known)) for ids in frame["source_ids"]]
     frame = frame[(frame["first_reported"] <= when) & (frame["source_ids"].map(len) > 0)]
     ended_later = frame["end"] > when
-    frame = _blank_after(frame, ["end", "acknowledged"], when)
+    frame = _blank_after(frame, ["end", "acknowledged", "start"], when)
     frame["acknowledged_source"] = frame["acknowledged_source"].mask(frame["acknowledged"].isna())
     frame.loc[ended_later & (frame["status"] == "ended"), "status"] = "active"
     levels = ["officially_acknowledged", *frame["assessed_as"].cat.categories]

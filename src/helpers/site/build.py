@@ -159,6 +159,8 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     counts = {"claims": facts["claims"], "sources": facts["sources"], "origin countries": facts["origins"],
               "States Parties": facts["states_parties"]}
     _write(out / "index.html", index_page(rendered, counts, data_date, CITATION))
+    if as_of is not None:
+        mark_as_of(out, as_of)
     timings["total_s"] = round(time.perf_counter() - started, 1)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return {"out": str(out), "pages": len(rendered) + 6 + n_countries, "countries": n_countries, "figures": len(figures),
@@ -182,6 +184,25 @@ def _map_svg(classes: dict[str, str | None], links: dict[str, str]) -> str:
     plt.close(fig)
     svg = buf.getvalue()
     return svg[svg.index("<svg"):].replace("xlink:href=", "href=")  # SVG 2 links, readable by CSS selectors
+
+
+def as_of_banner(as_of: str, depth: int) -> str:
+    """The banner of every page of an as-of build: its date, and a link to the current collection, which `make run`
+    builds beside it (build/site next to build/site-as-of-DATE)."""
+    up = "../" * (depth + 1)
+    return (f'<p class="as-of" role="note"><strong>As of {esc(as_of)}.</strong> This build shows only what the record held '
+            f'on that date: claims, sources, relations and legal records known then, their status then. '
+            f'<a href="{up}site/index.html">The current collection</a></p>')
+
+
+def mark_as_of(out: Path, as_of: str) -> int:
+    """Put the as-of banner at the top of every page of the build in `out`; returns the number of pages marked."""
+    pages = sorted(out.rglob("*.html"))
+    for path in pages:
+        depth = len(path.relative_to(out).parts) - 1
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("<main>", as_of_banner(as_of, depth) + "<main>", 1), encoding="utf-8")
+    return len(pages)
 
 
 def record_stamp(when) -> str:

@@ -16,9 +16,12 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-#: Written into every directory the build creates; only such a directory is ever replaced.
+#: Written into every directory the build creates; only such a directory is ever replaced. Below its first line it
+#: lists the entries the build wrote there, so that anything put inside later (a file, another build's output) is seen.
 MARKER = ".helpers-build"
 MARKER_TEXT = "Written by python -m helpers.site.build. The build replaces this directory on the next run.\n"
+#: Siblings a build leaves while it runs: the site being written and the previous site being swapped out.
+LEFTOVER_KINDS = ("building", "old")
 #: Entries that mark a directory as someone's project, never a build output, marker or not.
 PROJECT_ENTRIES = (".git", "pyproject.toml", "setup.py", "src", ".venv")
 #: Entries a project has and a site also has (its downloads): allowed only beside the marker.
@@ -59,7 +62,44 @@ def check_target(out: Path, root: Path) -> Path:
         if any(resolved.iterdir()) and not (resolved / MARKER).is_file():
             raise UnsafeOutput(f"refusing to build into {out}: it is not empty and was not created by the build "
                                f"(no {MARKER} file); choose another --out or empty it yourself")
+        if ours:
+            foreign = _foreign_entries(resolved)
+            if foreign:
+                raise UnsafeOutput(f"refusing to build into {out}: it holds {', '.join(foreign)}, which the build did not "
+                                   "write there (another build's output or your own files); move it out first")
     return resolved
+
+
+def _manifest(folder: Path) -> set[str] | None:
+    """The entries the build wrote into `folder`, from its marker (None for a marker without a list)."""
+    lines = (folder / MARKER).read_text(encoding="utf-8", errors="replace").splitlines()
+    return set(lines[2:]) if len(lines) > 1 and lines[1] == "entries:" else None
+
+
+def _foreign_entries(folder: Path) -> list[str]:
+    """Entries of an earlier build's folder that the build did not write: not in its list, or (for a marker without a
+    list) a nested folder that is itself a build's output."""
+    listed = _manifest(folder)
+    names = sorted(e.name for e in folder.iterdir() if e.name != MARKER)
+    if listed is not None:
+        return [n for n in names if n not in listed]
+    return [n for n in names if (folder / n / MARKER).is_file()]
+
+
+def _sweep_leftovers(target: Path) -> list[str]:
+    """Remove what a build into `target` killed mid-way left beside it (the half-written site, the swapped-out old one),
+    only where the marker shows the build made it. Called under the lock: no other build into `target` is running."""
+    removed = []
+    for kind in LEFTOVER_KINDS:
+        for path in sorted(target.parent.glob(f".{target.name}.{kind}-*")):
+            if path.is_symlink() or not path.is_dir():
+                continue
+            inner = path / target.name if kind == "old" else path
+            ours = (inner / MARKER).is_file() or (kind == "old" and not inner.exists() and not any(path.iterdir()))
+            if ours:
+                shutil.rmtree(path)
+                removed.append(path.name)
+    return removed
 
 
 @contextlib.contextmanager
@@ -83,35 +123,64 @@ def lock(out: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def _created_dirs(folder: Path) -> list[Path]:
+    """The folders `mkdir(parents=True)` would create for `folder`, outermost first."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    return missing[::-1]
+
+
+def _cannot(out: Path, exc: OSError) -> UnsafeOutput:
+    where = f" ({exc.filename})" if exc.filename else ""
+    return UnsafeOutput(f"cannot build into {out}: {exc.strerror or exc}{where}; choose another --out or fix its permissions")
+
+
 @contextlib.contextmanager
 def building(out: Path, root: Path) -> Iterator[Path]:
-    """Yield a fresh temporary directory to build into; on success it replaces `out`."""
+    """Yield a fresh temporary directory to build into; on success it replaces `out`. A folder the build cannot create
+    or write is one clear error, and the folders it created on the way are removed again."""
     target = check_target(out, root)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with lock(target):
-        target = check_target(out, root)  # again, now that no other build can change it
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; a site is read by others
+    made = _created_dirs(target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with lock(target):
+            target = check_target(out, root)  # again, now that no other build can change it
+            _sweep_leftovers(target)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+            yield from _fill_and_swap(tmp, target)
+    except PermissionError as exc:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise _cannot(out, exc) from None
+
+
+def _fill_and_swap(tmp: Path, target: Path) -> Iterator[Path]:
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; a site is read by others
+    try:
+        (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        yield tmp
+        entries = sorted(e.name for e in tmp.iterdir() if e.name != MARKER)
+        (tmp / MARKER).write_text(MARKER_TEXT + "entries:\n" + "".join(f"{e}\n" for e in entries), encoding="utf-8")
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+            os.rename(target, old / target.name)
         try:
-            (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            yield tmp
-            old = None
-            if target.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-                os.rename(target, old / target.name)
-            try:
-                os.rename(tmp, target)
-            except OSError:
-                if old is not None:  # put the previous site back
-                    os.rename(old / target.name, target)
-                    old.rmdir()
-                raise
-            if old is not None:
-                previous = old / target.name
-                if (previous / MARKER).is_file() or not any(previous.iterdir()):
-                    shutil.rmtree(old)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
+            os.rename(tmp, target)
+        except OSError:
+            if old is not None:  # put the previous site back
+                os.rename(old / target.name, target)
+                old.rmdir()
             raise
+        if old is not None:
+            previous = old / target.name
+            if (previous / MARKER).is_file() or not any(previous.iterdir()):
+                shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

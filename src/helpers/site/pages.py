@@ -49,6 +49,7 @@ ol.claims li, ol.responses li { margin-bottom:.8rem; } p.translation { margin:.1
 .legend .key { margin-right:.8rem; white-space:nowrap; } .legend .dot { display:inline-block; width:.7rem; height:.7rem; border-radius:50%; margin-right:.25rem; vertical-align:middle; }
 svg.timeline { width:100%; height:auto; max-width:760px; } .map svg { width:100%; height:auto; }
 td.status-yes { color:#a4161a; font-weight:bold; } td.status-no { color:var(--muted); } td.status-contested { color:#b35c00; font-weight:bold; }
+p.as-of { margin:0; padding:.6rem 1.5rem; background:#fff4d6; border-bottom:2px solid #d9a400; }
 footer { color:var(--muted); font-size:.8rem; border-top:1px solid var(--line); margin-top:3rem; padding:1rem 1.5rem; }
 header.site { display:flex; flex-wrap:wrap; align-items:center; gap:.3rem 0; }
 header.site form.search { margin-left:auto; } header.site input[type=search] { font:inherit; font-size:.9rem; padding:.2rem .5rem; border-radius:4px; border:0; width:14rem; max-width:100%; }
@@ -166,9 +167,14 @@ def data_dictionary(package: Package, data_date: str) -> str:
             f"<p>{esc(res.description)} {keys} {('References: ' + fks) if fks else ''}</p>"
             f'<table class="dict"><thead><tr><th>column</th><th>type</th><th>required</th><th>allowed values</th><th>description</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
+    gaps = "".join(f"<li><strong>{esc(g.get('subject', ''))}</strong> (searched {esc(g.get('searched', ''))}): {esc(g.get('found', ''))}</li>"
+                   for g in package.raw.get("coverage_gaps", []))
+    searched = (f'<h2 id="coverage-gaps">What the search could not find</h2><p>Declared in datapackage.json with the '
+                f'cut-off: subjects searched up to it for which the stored public record holds no figure or no source.</p>'
+                f"<ul>{gaps}</ul>") if gaps else ""
     body = ("<h1>Data dictionary</h1><p>Generated from <a href=\"data/datapackage.json\" download>datapackage.json</a> "
             "(Frictionless Data Package). Validate a change with <code>python -m helpers validate</code>. Licence: CC BY 4.0.</p>"
-            + "".join(sections))
+            + searched + "".join(sections))
     return page("Data dictionary", body, data_date)
 
 
