@@ -257,3 +257,57 @@ def test_no_horizontal_page_scroll_and_screenshots(site, browser, width):
             assert is_open == (width > 760), f"{name}: contents {'open' if is_open else 'closed'} at {width} px"
         page.screenshot(path=str(ROOT / "build" / "screenshots" / f"{width}-{name.split('?')[0].replace('/', '-')}.png"), full_page=False)
     page.close()
+
+
+def test_the_claims_page_filters_by_origin_metric_and_words(site, browser):
+    """A reader narrows 400+ claims to Kenya's, then to its dead, from the page itself or a link (?origin=KEN)."""
+    base, _, _ = site
+    claims = list(_claims_by_id().values())
+    kenya = [c for c in claims if c["origin"] == "KEN"]
+    killed = [c for c in kenya if c["metric"] == "killed"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(urljoin(base, "claims.html?origin=KEN"), wait_until="networkidle")
+    visible = "els => els.filter(e => !e.hidden).map(e => e.id)"
+    shown = page.eval_on_selector_all("ol.claims > li", visible)
+    assert sorted(shown) == sorted(f"claim-{c['claim_id']}" for c in kenya) and kenya
+    assert page.locator("form.claim-filter .count").inner_text() == f"{len(kenya)} of {len(claims)} claims shown"
+    page.select_option("form.claim-filter select[name=metric]", "killed")
+    assert sorted(page.eval_on_selector_all("ol.claims > li", visible)) == sorted(f"claim-{c['claim_id']}" for c in killed)
+    hidden_sections = page.eval_on_selector_all("section.institution", "els => els.filter(e => e.hidden).length")
+    assert hidden_sections > 0  # institutions without a Kenyan death are folded away
+    page.select_option("form.claim-filter select[name=metric]", "")
+    page.fill("form.claim-filter input[name=q]", kenya[0]["claim_id"])
+    assert page.eval_on_selector_all("ol.claims > li", visible) == [f"claim-{kenya[0]['claim_id']}"]
+    page.close()
+
+
+def test_a_notebook_table_sorts_by_a_column(site, browser):
+    base, _, _ = site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(urljoin(base, "00_evidence_base.html"), wait_until="networkidle")
+    table = page.locator("table.data-table").first
+    header = table.locator("thead th").filter(has_text="Total")
+    column = table.locator("thead th").evaluate_all("ths => ths.map(t => t.textContent.trim())").index("Total")
+    values = f"t => Array.from(t.tBodies[0].rows).map(r => parseInt(r.cells[{column}].textContent.replace(/,/g, ''), 10))"
+    header.click()
+    up = table.evaluate(values)
+    assert up == sorted(up) and header.get_attribute("aria-sort") == "ascending"
+    header.click()
+    down = table.evaluate(values)
+    assert down == sorted(up, reverse=True) and header.get_attribute("aria-sort") == "descending"
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_index_opens_on_key_figures_that_lead_to_their_evidence(site, browser, width):
+    base, out, _ = site
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(urljoin(base, "index.html"), wait_until="networkidle")
+    figures = page.locator("section.key-figures li")
+    assert 3 <= figures.count() <= 5
+    top = page.locator("section.key-figures").bounding_box()["y"]
+    assert top < page.locator("#notebooks").bounding_box()["y"] and top < 900  # on the first screen
+    for href in page.eval_on_selector_all("section.key-figures a", "els => els.map(e => e.getAttribute('href'))"):
+        assert (out / href).is_file(), href
+    page.screenshot(path=str(ROOT / "build" / "screenshots" / f"index-key-figures-{width}.png"))
+    page.close()

@@ -26,6 +26,7 @@ from helpers.data.places import place_name
 from helpers.data.schema import DATA_DIR, ROOT, Resource, load_package
 from helpers.presentation.citations import bibtex, csl_json
 from helpers.site.outdir import BuildLocked, UnsafeOutput, building
+from helpers.presentation.findings import key_findings
 from helpers.site.pages import bibliography, claims_page, data_dictionary, esc, index_page, notebook_page, page, search_page
 from helpers.site.render import render
 from helpers.site.search import copy_assets, index_entries, write_index
@@ -158,7 +159,8 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     facts = evidence.summary(claims, sources, legal.states_parties(when))
     counts = {"claims": facts["claims"], "sources": facts["sources"], "origin countries": facts["origins"],
               "States Parties": facts["states_parties"]}
-    _write(out / "index.html", index_page(rendered, counts, data_date, CITATION))
+    findings = key_findings(claims, data.load("regions", as_of), when)
+    _write(out / "index.html", index_page(rendered, counts, data_date, CITATION, findings))
     if as_of is not None:
         mark_as_of(out, as_of)
     timings["total_s"] = round(time.perf_counter() - started, 1)

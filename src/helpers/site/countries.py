@@ -14,7 +14,7 @@ from helpers.analysis import origins as og
 from helpers.data.places import place_name
 from helpers.presentation.plotting import SIDE_COLOURS
 from helpers.presentation.report import band as band_words
-from helpers.site.pages import esc, page
+from helpers.site.pages import TABLE_SCRIPTS, esc, page
 
 #: Metrics a country page always lists, so that a missing one reads "no figure in the data".
 CORE_METRICS = ("recruited", "identified_by_name", "killed", "prisoners_held", "returned")
@@ -195,7 +195,7 @@ accused's state must be a State Party or have accepted jurisdiction; a State Par
 <code>helpers.analysis.legal.assess</code>).</p>{icc_block(exposure)}
 <h2 id="claims">Every claim</h2>{claims_list(own, sources)}
 <h2 id="sources">Sources</h2><ol>{refs}</ol>"""
-    return page(name, body, data_date, root="../")
+    return page(name, body, data_date, root="../", scripts=TABLE_SCRIPTS)
 
 
 def countries_index(rows: pd.DataFrame, map_svg: str, data_date: str) -> str:
@@ -210,4 +210,4 @@ def countries_index(rows: pd.DataFrame, map_svg: str, data_date: str) -> str:
 current figures, never below a lasting floor; the map shades each country by the lower end of its recruits estimate.</p>
 <table class="data-table"><thead><tr><th>country</th><th>claims</th><th>recruits (estimate, lineages)</th><th>killed (estimate, lineages)</th>
 <th>institutions</th><th>latest claim</th></tr></thead><tbody>{items}</tbody></table>"""
-    return page("Countries", body, data_date, root="../")
+    return page("Countries", body, data_date, root="../", scripts=TABLE_SCRIPTS)

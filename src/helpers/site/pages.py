@@ -49,6 +49,15 @@ ol.claims li, ol.responses li { margin-bottom:.8rem; } p.translation { margin:.1
 .legend .key { margin-right:.8rem; white-space:nowrap; } .legend .dot { display:inline-block; width:.7rem; height:.7rem; border-radius:50%; margin-right:.25rem; vertical-align:middle; }
 svg.timeline { width:100%; height:auto; max-width:760px; } .map svg { width:100%; height:auto; }
 td.status-yes { color:#a4161a; font-weight:bold; } td.status-no { color:var(--muted); } td.status-contested { color:#b35c00; font-weight:bold; }
+form.claim-filter { display:flex; flex-wrap:wrap; gap:.4rem .8rem; align-items:center; margin:1rem 0; padding:.6rem; border:1px solid var(--line); border-radius:4px; }
+form.claim-filter select, form.claim-filter input { max-width:14rem; }
+form.claim-filter .count { color:var(--muted); font-size:.85rem; }
+table.data-table th[aria-sort] { cursor:pointer; }
+table.data-table th[aria-sort=ascending]::after { content:" \2191"; } table.data-table th[aria-sort=descending]::after { content:" \2193"; }
+section.key-figures ul { list-style:none; padding:0; display:grid; grid-template-columns:repeat(auto-fit,minmax(15rem,1fr)); gap:.8rem; }
+section.key-figures li { border:1px solid var(--line); border-radius:4px; padding:.7rem; }
+section.key-figures .label { display:block; font-size:.85rem; } section.key-figures .figure { font-size:1.5rem; display:block; }
+section.key-figures .basis { display:block; color:var(--muted); font-size:.8rem; margin-top:.3rem; }
 p.as-of { margin:0; padding:.6rem 1.5rem; background:#fff4d6; border-bottom:2px solid #d9a400; }
 footer { color:var(--muted); font-size:.8rem; border-top:1px solid var(--line); margin-top:3rem; padding:1rem 1.5rem; }
 header.site { display:flex; flex-wrap:wrap; align-items:center; gap:.3rem 0; }
@@ -94,6 +103,8 @@ def esc(value) -> str:
 #: Scripts copied into assets/ by the build: the Vega builds from node_modules/ and the site's own two scripts.
 CHART_SCRIPTS = ("assets/vega.min.js", "assets/vega-lite.min.js", "assets/vega-embed.min.js", "assets/charts.js")
 SEARCH_SCRIPTS = ("assets/search-index.js", "assets/search.js")
+#: Sortable tables (click a column header) and the claims filter.
+TABLE_SCRIPTS = ("assets/tables.js",)
 #: Closes the table of contents on narrow screens (it stays a one-line "Contents" toggle).
 TOC_SCRIPT = ("<script>if (window.matchMedia('(max-width: 760px)').matches) "
               "document.querySelectorAll('nav.toc details').forEach(function (d) { d.removeAttribute('open'); });</script>")
@@ -122,23 +133,34 @@ def notebook_page(nb: RenderedNotebook, data_date: str) -> str:
     body = (f'<div class="layout"><nav class="toc" aria-label="Contents"><details open><summary>Contents</summary>{toc}'
             f'<p><a href="notebooks/{esc(nb.stem)}.ipynb" download>Download the notebook (.ipynb)</a></p></details></nav>'
             f'<article>{nb.body}</article></div>{TOC_SCRIPT}')
-    return page(nb.title, body, data_date, scripts=CHART_SCRIPTS if nb.charts else ())
+    return page(nb.title, body, data_date, scripts=(CHART_SCRIPTS if nb.charts else ()) + TABLE_SCRIPTS)
 
 
-def index_page(notebooks: Iterable[RenderedNotebook], counts: dict[str, int], data_date: str, citation: str) -> str:
+def key_figures(findings) -> str:
+    """The index's first block: each key figure, what stands behind it, and a link to its evidence."""
+    items = "".join(f'<li><a href="{esc(f.link)}"><span class="label">{esc(f.label)}</span> <strong class="figure">{esc(f.figure)}</strong></a>'
+                    f'<span class="basis">{esc(f.basis)}</span></li>' for f in findings)
+    return f'<section class="key-figures" aria-label="Key figures"><h2 id="key-figures">Key figures</h2><ul>{items}</ul></section>' if items else ""
+
+
+def index_page(notebooks: Iterable[RenderedNotebook], counts: dict[str, int], data_date: str, citation: str,
+               findings: Iterable = ()) -> str:
     cards = []
     for nb in notebooks:
         thumb = f'<img src="figures/{esc(nb.figures[0][0])}" alt="{esc(nb.figures[0][1])}">' if nb.figures else ""
-        findings = "".join(nb.findings[:1])
+        first = "".join(nb.findings[:1])
         cards.append(f'<div class="card" id="card-{esc(nb.stem)}"><a href="{esc(nb.stem)}.html">{thumb}</a>'
                      f'<h2><a href="{esc(nb.stem)}.html">{esc(nb.title)}</a></h2><p class="question">{esc(nb.question)}</p>'
-                     f'<div class="findings">{findings}</div></div>')
+                     f'<div class="findings">{first}</div></div>')
     facts = ", ".join(f"{n:,} {esc(k)}" for k, n in counts.items())
     body = f"""<h1>{esc(SITE_TITLE)}</h1>
 <p>An open collection of notebooks and datasets on the foreign soldiers and recruits who fight for Russia, the partnerships
 that supply them, and their legal exposure under the Rome Statute of the International Criminal Court. Every number is a
 sourced claim in the data; disagreement between claimants is kept, not averaged away.</p>
-<p class="meta">Data: <strong>{esc(data_date)}</strong>. The data hold {facts}.</p>
+<p class="meta">Data: <strong>{esc(data_date)}</strong>.</p>
+{key_figures(findings)}
+<p class="meta">Every figure is an estimate over the claims in the data (which hold {facts}): the band across independent
+lineages' current figures, never below a lasting floor; follow a figure to its institutions, quotes and sources.</p>
 <h2 id="notebooks">Notebooks</h2><div class="cards">{''.join(cards)}</div>
 <h2 id="countries">Countries</h2><p><a href="countries/index.html">A page for every origin country</a>: every claim with its
 quote and source, the latest figure per side, how recruits were recruited, and whether the ICC reaches its nationals.</p>
@@ -222,8 +244,10 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str) -> 
                     f' · <a href="bibliography.html#{esc(r.source_id)}">bibliography</a>') if s is not None else esc(r.source_id)
             standing = "" if r.standing == "accepted" else f' <span class="flag">{esc(str(r.standing).replace("_", " "))}</span>'
             where = place_name(r.origin) if isinstance(r.origin, str) else ""
+            attrs = (f'data-origin="{esc(r.origin)}" data-metric="{esc(r.metric)}" data-institution="{esc(cid)}" '
+                     f'data-lineage="{esc(r.lineage_id)}"')
             items.append(
-                f'<li id="claim-{esc(r.claim_id)}"><strong>{esc(figure_words(str(r.qualifier), r.low, r.high))}</strong> '
+                f'<li id="claim-{esc(r.claim_id)}" {attrs}><strong>{esc(figure_words(str(r.qualifier), r.low, r.high))}</strong> '
                 f'{esc(str(r.metric).replace("_", " "))} · {esc(where)}{standing} — {r.stated:%-d %b %Y}'
                 f'<blockquote>{esc(r.quote)}</blockquote><span class="meta">{esc(r.speaker)} · {link} · '
                 f'<a class="permalink" href="#claim-{esc(r.claim_id)}"><code>{esc(r.claim_id)}</code></a></span></li>')
@@ -232,8 +256,31 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str) -> 
     body = (f"<h1>Claims by institution</h1><p>{len(claims):,} claims by {len(order):,} institutions, newest first within each. "
             f"Each claim has a permalink (<code>claims.html#claim-ID</code>) and each institution one "
             f"(<code>claims.html#inst-ID</code>). <a href=\"search.html\">Search</a> to filter by a word, a country or a name.</p>"
+            + _claim_filter(claims, names) +
             f'<h2 id="institutions">Institutions</h2><ul class="institutions">{"".join(index)}</ul>' + "".join(sections))
-    return page("Claims", body, data_date)
+    return page("Claims", body, data_date, scripts=TABLE_SCRIPTS)
+
+
+def _options(name: str, label: str, values: dict[str, str]) -> str:
+    opts = "".join(f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in sorted(values.items(), key=lambda kv: kv[1].lower()))
+    return f'<label>{esc(label)} <select name="{esc(name)}"><option value="">all</option>{opts}</select></label>'
+
+
+def _claim_filter(claims: pd.DataFrame, names: pd.Series) -> str:
+    """The filter bar of the claims page: origin, metric, institution and lineage, and words; a query string
+    (claims.html?origin=KEN&metric=killed) opens it filtered."""
+    from helpers.data.places import place_name
+
+    origins = {o: place_name(o) for o in claims["origin"].dropna().unique()}
+    metrics = {str(m): str(m).replace("_", " ") for m in claims["metric"].dropna().unique()}
+    institutions = {str(c): str(names.get(c, c)) for c in claims["claimant_id"].dropna().unique()}
+    lineages = {str(x): str(x) for x in claims["lineage_id"].dropna().unique()}
+    return ('<form class="claim-filter" data-items="ol.claims > li" data-sections="section.institution" role="search" '
+            'aria-label="Filter the claims">'
+            + _options("origin", "Origin", origins) + _options("metric", "Metric", metrics)
+            + _options("institution", "Institution", institutions) + _options("lineage", "Lineage", lineages)
+            + '<label>Words <input type="search" name="q" placeholder="a name, a place, a figure"></label>'
+            '<output class="count" aria-live="polite"></output></form>')
 
 
 def search_page(data_date: str) -> str:

@@ -44,7 +44,7 @@ def copy_assets(out: Path) -> list[str]:
             raise AssetsMissing(f"{src} not found: run `make venv` (it installs the pinned npm packages)")
         shutil.copy(src, assets / name)
         names.append(name)
-    for f in ("charts.js", "search.js"):
+    for f in ("charts.js", "search.js", "tables.js"):
         shutil.copy(STATIC / f, assets / f)
         names.append(f)
     return names
