@@ -141,6 +141,26 @@ def test_bad_input_is_located(mini, label, name, old, new, line, column, fragmen
     assert any(fragment in p.message for p in found), [p.message for p in found]
 
 
+def test_a_table_path_that_is_a_directory_is_one_problem_and_no_cascade(mini):
+    (mini / "regions.csv").unlink()
+    (mini / "regions.csv").mkdir()
+    found = problems_for(mini)
+    assert [str(p) for p in found if "regions.csv" in p.file] == ["data/regions.csv, line 1: is a directory, not a CSV file; "
+                                                                   "the data package names a file here"]
+    assert len(found) <= 2, [str(p) for p in found]  # the directory, and at most one summary of references into it
+
+
+def test_a_latin1_byte_in_the_descriptor_is_located_and_named(mini):
+    raw = (mini / "datapackage.json").read_bytes().replace(b'"Sources"', b'"Sources \xe9"', 1)
+    (mini / "datapackage.json").write_bytes(raw)
+    with pytest.raises(SchemaError) as info:
+        load_package(mini)
+    ((where, message),) = info.value.problems
+    assert where.startswith("line ") and ", column " in where and "0xe9" in message and "'é'" in message
+    run = subprocess.run([sys.executable, "-m", "helpers", "validate", str(mini)], capture_output=True, text=True)
+    assert run.returncode == 2 and "Traceback" not in run.stderr and "0xe9" in run.stderr
+
+
 def test_a_coded_field_without_evidence_is_named_on_its_record(mini):
     edit(mini, "evidence.csv", 'claims,c-3,metric,"Up to 15,000 joined.",,src-b,2026-11-22,verified,\n', "")
     found = [p for p in problems_for(mini) if p.file == "data/claims.csv" and p.line == 4 and p.column == "claim_id"]
@@ -306,8 +326,9 @@ def test_descriptor_that_is_not_json(mini):
 #: Kinds tested one per function above: header-only table, broken sources.csv (cascade), capped
 #: references, capped printing, hidden character in a header, repeated header column, terminal escapes,
 #: CSV without a resource, descriptor that is not JSON, NFD second claimant, one institution under
-#: two ids, resource linking outside data/, a coded field without evidence.
-SINGLE_KINDS = 13
+#: two ids, resource linking outside data/, a coded field without evidence, a table path that is a directory,
+#: a Latin-1 byte in the descriptor.
+SINGLE_KINDS = 15
 
 
 def test_corpus_size():

@@ -10,6 +10,7 @@ from helpers import data
 from helpers.analysis import manpower as mp
 from helpers.analysis import origins as og
 from helpers.presentation import interactive as iv
+from helpers.presentation import words
 from helpers.site.render import json_script
 
 
@@ -51,9 +52,12 @@ def test_ranked_spec_points_belong_to_the_ranked_countries():
 
 
 def test_figure_words_follow_the_qualifier():
-    assert iv.figure_words("at_least", 3000, None) == "at least 3,000"
-    assert iv.figure_words("about", 10000, 10000) == "about 10,000"
-    assert iv.figure_words("range", 11000, 12000) == "11,000–12,000"
+    assert words.figure_words("at_least", 3000, None) == "at least 3,000"
+    assert words.figure_words("at_most", None, 8000) == "at most 8,000"
+    assert words.figure_words("about", 10000, 10000) == "about 10,000"
+    assert words.figure_words("exact", 1000, 1000) == "1,000"
+    assert words.figure_words("range", 11000, 12000) == "11,000–12,000"
+    assert words.figure_words("about", None, None) == "no figure"
 
 
 def test_json_script_cannot_close_the_script_element():

@@ -12,6 +12,7 @@ from helpers.analysis import origins as og
 from helpers.analysis.manpower import latest_by_lineage
 from helpers.data import geo
 from helpers.data.places import place_name
+from helpers.presentation import tables as tb
 
 
 @pytest.fixture(scope="module")
@@ -30,21 +31,13 @@ def test_the_whole_table_equals_the_per_country_rule(claims):
             assert sorted(one["claim_id"]) == sorted(fast["claim_id"]), (origin, metric)
 
 
-def test_figures_in_words_follow_the_qualifier():
-    row = lambda q, lo, hi: pd.Series({"qualifier": q, "low": lo, "high": hi})  # noqa: E731
-    assert og.figure_text(row("at_least", 1000, pd.NA)) == "at least 1,000"
-    assert og.figure_text(row("at_most", pd.NA, 8000)) == "at most 8,000"
-    assert og.figure_text(row("range", 11000, 12000)) == "11,000–12,000"
-    assert og.figure_text(row("about", 15000, 15000)) == "about 15,000"
-
-
 def test_country_names_are_the_common_ones():
     assert place_name("COD") == "DR Congo" and place_name("KEN") == "Kenya" and place_name("XAF") == "Africa"
     assert place_name("XFN") == "Foreign nationals (all origins)" and place_name("RUS") == "Russia" and place_name("PRK") == "North Korea"
 
 
 def test_kenya_row_names_each_sides_newest_figure(claims):
-    table = og.country_table(claims, ["KEN"], None).set_index("metric")
+    table = tb.country_table(claims, ["KEN"], None).set_index("metric")
     assert "Origin government" in table.columns
     assert "[" in table.loc["recruited", "Origin government"]  # every cell carries its claim id
 

@@ -1,5 +1,6 @@
 """Command line: ``python -m helpers validate [DATA_DIR]`` checks data/ before a commit;
-``python -m helpers audit`` lists claims whose coding their own quote calls into question."""
+``python -m helpers audit`` lists claims whose coding their own quote calls into question;
+``python -m helpers release`` stores the manifest of the release named in CITATION.cff (data/releases/)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,18 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("data_dir", nargs="?", type=Path, default=None, help="default: the repository's data/")
     a = sub.add_parser("audit", help="list claims to re-read (exit 1 while any flag is open)")
     a.add_argument("--all", action="store_true", help="also list flags a reviewer has marked [reviewed: flag]")
+    sub.add_parser("release", help="store data/releases/<version>.json for the version in CITATION.cff (once per version)")
     args = parser.parse_args(argv)
+    if args.command == "release":
+        from helpers.data.releases import write_manifest
+        from helpers.presentation.changes import current_manifest
+
+        try:
+            print(f"release manifest: {write_manifest(current_manifest())}")
+        except FileExistsError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        return 0
     if args.command == "audit":
         from helpers.data.audit import run
         from helpers.data.validation import DataValidationError

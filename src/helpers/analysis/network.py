@@ -140,7 +140,7 @@ def legal_bases(relations: pd.DataFrame, treaties: pd.DataFrame | None = None) -
     (`in_force_at_start`): an article invoked for a relation that began before the treaty entered into force is a
     justification after the fact, not the relation's basis (the DPRK's deployment began in October 2024; the
     treaty whose Art. 4 it invokes entered into force on its own date, in `treaties.csv`)."""
-    in_force = {} if treaties is None else dict(zip(treaties["treaty_id"], treaties["in_force"]))
+    in_force = {} if treaties is None else dict(zip(treaties["treaty_id"], treaties["in_force"], strict=True))
     rows = []
     for r in relations.itertuples():
         for kind, refs in (("treaty article", r.legal_basis), ("alleged breach", r.alleged_breach)):

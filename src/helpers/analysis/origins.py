@@ -38,7 +38,6 @@ def estimates(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> list
 #: The sides of a country table, origin government first.
 TABLE_SIDES = (SIDES[2], SIDES[0], SIDES[1], SIDES[3], SIDES[4], SIDES[5])
 NO_FIGURE = "no figure in the data"
-QUALIFIER_WORDS = {"exact": "", "about": "about ", "at_least": "at least ", "at_most": "at most ", "range": ""}
 
 
 def origin_countries(claims: pd.DataFrame) -> list[str]:
@@ -47,28 +46,18 @@ def origin_countries(claims: pd.DataFrame) -> list[str]:
     return sorted(codes, key=place_name)
 
 
-def figure_text(row) -> str:
-    """'about 1,000', 'at least 3,000', '11,000–12,000' from a claim's qualifier and bounds."""
-    lo, hi = row["low"], row["high"]
-    q = str(row["qualifier"])
-    if q == "range":
-        return f"{int(lo):,}–{int(hi):,}"
-    value = lo if not pd.isna(lo) else hi
-    return f"{QUALIFIER_WORDS.get(q, '')}{int(value):,}"
-
-
 def latest_table(claims: pd.DataFrame, as_of: DateLike = None, metrics: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Each institution's newest accepted whole-contingent figure per origin and metric, whatever its age, with
-    its side and figure in words: every (origin, metric) at once, for tables over many countries.
+    its side: every (origin, metric) at once, for tables over many countries.
 
     Equal to ``latest_by_lineage(..., max_age_days=inf)`` for metrics that no other metric is a part of
     (the part-floor rule only concerns deployed and casualties; tests check the equality)."""
     out = latest_all(claims, as_of, metrics)
-    out = out.assign(side=claimant_side(out), figure=[figure_text(r) for _, r in out.iterrows()], metric=out["metric"].astype(str))
+    out = out.assign(side=claimant_side(out), metric=out["metric"].astype(str))
     return out.sort_values(["origin", "metric", "stated", "claim_id"]).reset_index(drop=True)
 
 
-def _by_side(latest: pd.DataFrame) -> pd.DataFrame:
+def newest_by_side(latest: pd.DataFrame) -> pd.DataFrame:
     """From a latest table of one origin and metric: the newest figure of each side, sides in table order."""
     newest = latest.sort_values(["stated", "claim_id"]).groupby("side", sort=False).tail(1)
     return newest.sort_values("side", key=lambda s: s.map(TABLE_SIDES.index)).reset_index(drop=True)
@@ -78,34 +67,8 @@ def latest_by_side(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLi
     """Per claimant side, the newest accepted whole-contingent figure on (origin, metric), whatever its age."""
     latest = latest_by_lineage(claims, origin, metric, as_of, max_age_days=math.inf)
     if latest.empty:
-        return latest.assign(side=pd.Series(dtype="string"), figure=pd.Series(dtype="string"))
-    latest = latest.assign(side=claimant_side(latest))
-    latest = latest.assign(figure=[figure_text(r) for _, r in latest.iterrows()])
-    newest = latest.sort_values(["stated", "claim_id"]).groupby("side", sort=False).tail(1)
-    return newest.sort_values("side", key=lambda s: s.map(TABLE_SIDES.index)).reset_index(drop=True)
-
-
-def country_table(claims: pd.DataFrame, origins: list[str], as_of: DateLike = None,
-                  metrics: tuple[str, ...] = ("recruited", "identified_by_name", "killed", "prisoners_held", "returned")) -> pd.DataFrame:
-    """One row per origin and metric, one column per side: 'figure (institution, date) [claim id]';
-    empty where that side has no figure. Rows where no side has a figure are left out."""
-    latest = latest_table(claims, as_of, metrics)
-    groups = {k: g for k, g in latest.groupby(["origin", "metric"], observed=True)}
-    rows = []
-    for origin in origins:
-        for metric in metrics:
-            if (origin, metric) not in groups:
-                continue
-            by_side = _by_side(groups[(origin, metric)])
-            row = {"origin": place_name(origin), "metric": metric.replace("_", " ")}
-            for side in TABLE_SIDES:
-                hit = by_side[by_side["side"] == side]
-                row[side] = "" if hit.empty else (f"{hit.iloc[0]['figure']} ({hit.iloc[0]['claimant']}, "
-                                                  f"{hit.iloc[0]['stated']:%d %b %Y}) [{hit.iloc[0]['claim_id']}]")
-            rows.append(row)
-    frame = pd.DataFrame(rows, columns=["origin", "metric", *TABLE_SIDES])
-    empty = [s for s in TABLE_SIDES if (frame[s] == "").all()] if not frame.empty else []
-    return frame.drop(columns=empty)
+        return latest.assign(side=pd.Series(dtype="string"))
+    return newest_by_side(latest.assign(side=claimant_side(latest)))
 
 
 def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike = None, origins: list[str] | None = None) -> pd.DataFrame:
@@ -158,9 +121,9 @@ def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_c
 
 
 def country_claims(claims: pd.DataFrame, origin: str) -> pd.DataFrame:
-    """Every claim about `origin`, newest first, with its side and figure in words (for the country page)."""
+    """Every claim about `origin`, newest first, with its side (for the country page)."""
     sel = claims[claims["origin"] == origin]
-    sel = sel.assign(side=claimant_side(sel), figure=[figure_text(r) for _, r in sel.iterrows()])
+    sel = sel.assign(side=claimant_side(sel))
     return sel.sort_values(["stated", "claim_id"], ascending=[False, True]).reset_index(drop=True)
 
 

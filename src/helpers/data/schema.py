@@ -277,8 +277,16 @@ def parse_package(raw: dict, file: str = PACKAGE_FILE) -> Package:
 
 @lru_cache(maxsize=8)
 def _load_package_cached(path: str, mtime: float) -> Package:
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line, column = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        guess = data[exc.start:exc.start + 1].decode("latin-1")
+        raise SchemaError(path, [(f"line {line}, column {column}", f"byte 0x{data[exc.start]:02x} is not UTF-8 (in Latin-1 it "
+                                  f"would be {guess!r}); save the file as UTF-8")]) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -113,7 +113,12 @@ _HOST_LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 
 
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    raw = path.read_bytes()
+    if path.is_dir():
+        return None, [Problem(shown, 1, "", "is a directory, not a CSV file; the data package names a file here")]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, "", f"cannot be read: {exc.strerror or exc}")]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [Problem(shown, 1, "", "file starts with a byte-order mark (BOM); save as UTF-8 without BOM")]
     try:

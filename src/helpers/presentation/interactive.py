@@ -15,27 +15,14 @@ import math
 import pandas as pd
 
 from helpers.presentation.plotting import QUALIFIER_MARKERS, SIDE_COLOURS
+from helpers.presentation.words import QUALIFIER_WORDS, figure_words
 
 #: The output's MIME type: unknown to JupyterLab (which shows the PNG) and read by the site renderer.
 MIME = "application/vnd.helpers.claims-chart+json"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 #: Vega shape names for the qualifier markers of the static charts.
 SHAPES = {"o": "circle", "^": "triangle-up", "v": "triangle-down", "D": "diamond"}
-QUALIFIER_WORDS = {"exact": "exactly", "about": "about", "at_least": "at least", "at_most": "at most", "range": "range"}
 FONT = "DejaVu Sans, system-ui, sans-serif"
-
-
-def figure_words(qualifier: str, lo, hi) -> str:
-    """'about 10,000', 'at least 3,000', '11,000–12,000' from a claim's qualifier and bounds."""
-    lo = None if lo is None or pd.isna(lo) else int(lo)
-    hi = None if hi is None or pd.isna(hi) else int(hi)
-    if lo is not None and hi is not None and lo != hi:
-        return f"{lo:,}–{hi:,}"
-    value = lo if lo is not None else hi
-    if value is None:
-        return "no figure"
-    word = {"about": "about ", "at_least": "at least ", "at_most": "at most "}.get(str(qualifier), "")
-    return f"{word}{value:,}"
 
 
 def claim_records(points: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:

@@ -22,12 +22,24 @@ import pandas as pd
 
 from helpers.analysis import evidence, legal
 from helpers.data import loaders as data
+from helpers.data import releases
 from helpers.data.places import place_name
 from helpers.data.schema import DATA_DIR, ROOT, Resource, load_package
+from helpers.presentation.changes import compare, current_manifest
 from helpers.presentation.citations import bibtex, csl_json
-from helpers.site.outdir import BuildLocked, UnsafeOutput, building
 from helpers.presentation.findings import key_findings
-from helpers.site.pages import bibliography, claims_page, data_dictionary, esc, index_page, notebook_page, page, search_page
+from helpers.site.outdir import BuildLocked, UnsafeOutput, building
+from helpers.site.pages import (
+    bibliography,
+    changes_page,
+    claims_page,
+    data_dictionary,
+    esc,
+    index_page,
+    notebook_page,
+    page,
+    search_page,
+)
 from helpers.site.render import render
 from helpers.site.search import copy_assets, index_entries, write_index
 
@@ -146,6 +158,7 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     n_countries = _country_pages(out / "countries", claims, sources, as_of, data_date)
     _write(out / "claims.html", claims_page(claims, sources, data_date))
     _write(out / "search.html", search_page(data_date))
+    _write(out / "changes.html", _changes(as_of, data_date))
     from helpers.analysis.origins import origin_countries
 
     write_index(out, index_entries(rendered, claims, sources, origin_countries(claims)))
@@ -207,9 +220,20 @@ def mark_as_of(out: Path, as_of: str) -> int:
     return len(pages)
 
 
+def _changes(as_of: str | None, data_date: str) -> str:
+    """The changes page: since the previous release for the current record; an as-of build only points to it."""
+    release = releases.current()
+    since = releases.previous(release)
+    if as_of is not None or since is None:
+        why = ("an as-of build shows the record as it stood then; releases compare the current record"
+               if as_of is not None else "this is the first release with a manifest")
+        return page("What changed", f"<h1>What changed</h1><p>{esc(why)}.</p>", data_date)
+    return changes_page(compare(since, current_manifest(release)), data_date)
+
+
 def record_stamp(when) -> str:
     """What every page says of its date: the record's cut-off (an as-of build's own date) and the newest claim then."""
-    return f"record searched up to {when.date().isoformat()}; newest claim {data.newest_claim(when).date().isoformat()}"
+    return f"release {releases.current().version}; record searched up to {when.date().isoformat()}; newest claim {data.newest_claim(when).date().isoformat()}"
 
 
 def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: str) -> int:

@@ -14,6 +14,7 @@ from helpers.analysis import origins as og
 from helpers.data.places import place_name
 from helpers.presentation.plotting import SIDE_COLOURS
 from helpers.presentation.report import band as band_words
+from helpers.presentation.words import figure_words
 from helpers.site.pages import TABLE_SCRIPTS, esc, page
 
 #: Metrics a country page always lists, so that a missing one reads "no figure in the data".
@@ -60,7 +61,7 @@ def latest_table(claims: pd.DataFrame, origin: str, as_of) -> str:
                 cells.append(f'<td class="none">{esc(og.NO_FIGURE)}</td>')
                 continue
             r = hit.iloc[0]
-            cells.append(f"<td><strong>{esc(r['figure'])}</strong><br><span class=\"meta\">{esc(r['claimant'])}, "
+            cells.append(f"<td><strong>{esc(figure_words(r['qualifier'], r['low'], r['high']))}</strong><br><span class=\"meta\">{esc(r['claimant'])}, "
                          f"{r['stated']:%d %b %Y} · {_claim_link(r['claim_id'])}</span></td>")
         rows.append(f"<tr><th scope=\"row\">{esc(metric.replace('_', ' '))}</th>{''.join(cells)}</tr>")
     return (f'<table class="data-table country"><thead><tr><th>metric</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
@@ -77,7 +78,7 @@ def svg_timeline(claims: pd.DataFrame, width: int = 760, height: int = 90) -> st
     for r in claims.sort_values(["stated", "claim_id"]).itertuples():
         x = 20 + (width - 40) * (r.stated - start).days / span
         y = 14 + 12 * sides.index(r.side) if r.side in sides else 80
-        tip = f"{r.stated:%d %b %Y}: {r.claimant}, {str(r.metric).replace('_', ' ')} {r.figure} ({r.claim_id})"
+        tip = f"{r.stated:%d %b %Y}: {r.claimant}, {str(r.metric).replace('_', ' ')} {figure_words(r.qualifier, r.low, r.high)} ({r.claim_id})"
         dots.append(f'<a href="#claim-{esc(r.claim_id)}"><circle cx="{x:.1f}" cy="{y}" r="4" fill="{SIDE_COLOURS.get(r.side, "#777")}">'
                     f"<title>{esc(tip)}</title></circle></a>")
     labels = (f'<text x="20" y="{height - 4}" font-size="11" fill="#555">{start:%b %Y}</text>'
@@ -100,7 +101,7 @@ def claims_list(claims: pd.DataFrame, sources: pd.DataFrame) -> str:
         relays = f" · also reported by {len(r.relayed_by)} other page{'s' if len(r.relayed_by) != 1 else ''}" if len(r.relayed_by) else ""
         standing = "" if r.standing == "accepted" else f' <span class="flag">{esc(str(r.standing).replace("_", " "))}</span>'
         items.append(
-            f'<li id="claim-{esc(r.claim_id)}"><strong>{esc(r.figure)}</strong> {esc(str(r.metric).replace("_", " "))}'
+            f'<li id="claim-{esc(r.claim_id)}"><strong>{esc(figure_words(r.qualifier, r.low, r.high))}</strong> {esc(str(r.metric).replace("_", " "))}'
             f'{" (part: " + esc(r.location) + ")" if r.scope == "part" and isinstance(r.location, str) else " (part)" if r.scope == "part" else ""}'
             f"{standing} — {esc(r.claimant)} ({esc(r.side)}), {r.stated:%d %b %Y}"
             f'<blockquote>{esc(r.quote)}</blockquote>{_english(r.quote_en)}<span class="meta">{esc(r.speaker)} · {link}{relays} · '

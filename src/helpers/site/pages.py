@@ -120,7 +120,7 @@ def page(title: str, body: str, data_date: str, root: str = "", scripts: Iterabl
 <title>{esc(title)} · {esc(SITE_TITLE)}</title><link rel="icon" href="data:,">
 <style>{CSS}\n{CODE_CSS}</style></head>
 <body><header class="site"><a class="brand" href="{root}index.html">{esc(SITE_TITLE)}</a>
-<a href="{root}index.html#notebooks">Notebooks</a><a href="{root}countries/index.html">Countries</a><a href="{root}claims.html">Claims</a><a href="{root}data.html">Data</a><a href="{root}bibliography.html">Bibliography</a><a href="{root}index.html#cite">How to cite</a>
+<a href="{root}index.html#notebooks">Notebooks</a><a href="{root}countries/index.html">Countries</a><a href="{root}claims.html">Claims</a><a href="{root}data.html">Data</a><a href="{root}changes.html">Changes</a><a href="{root}bibliography.html">Bibliography</a><a href="{root}index.html#cite">How to cite</a>
 <form class="search" role="search" action="{root}search.html"><input type="search" name="q" placeholder="Search claims, sources, countries" aria-label="Search the collection"></form></header>
 <main>{body}</main>
 <footer>Data: {esc(data_date)}. Code MIT licence; data CC BY 4.0. Every figure traces to a row in <a href="{root}data.html">the data</a> that names its source.</footer>
@@ -227,7 +227,7 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str) -> 
     """Every claim, grouped by institution: a permalink per claim (#claim-ID) and per institution (#inst-ID),
     each claim with its figure, date, quote and a link to its source and its bibliography entry."""
     from helpers.data.places import place_name
-    from helpers.presentation.interactive import figure_words
+    from helpers.presentation.words import figure_words
 
     src = sources.set_index("source_id")
     order = claims.groupby("claimant_id", observed=True).size().sort_values(ascending=False, kind="stable")
@@ -281,6 +281,43 @@ def _claim_filter(claims: pd.DataFrame, names: pd.Series) -> str:
             + _options("institution", "Institution", institutions) + _options("lineage", "Lineage", lineages)
             + '<label>Words <input type="search" name="q" placeholder="a name, a place, a figure"></label>'
             '<output class="count" aria-live="polite"></output></form>')
+
+
+def changes_page(changes, data_date: str) -> str:
+    """What changed since the previous release: key figures that moved, codings corrected field by field, claims added
+    and removed, audit flags then and now; every claim id a link to its permalink."""
+    since, now = changes.since, changes.now
+
+    def claim(cid: str) -> str:
+        return f'<a href="claims.html#claim-{esc(cid)}"><code>{esc(cid)}</code></a>'
+
+    figures = "".join(f"<tr><td>{esc(label)}</td><td>{esc(was) or 'not shown'}</td><td>{esc(then) or 'not shown'}</td></tr>"
+                      for label, was, then in changes.figures)
+    recoded = "".join(f"<tr><td>{claim(cid)}</td><td>{esc(field)}</td><td>{esc(was)}</td><td>{esc(then)}</td></tr>"
+                      for cid, diff in changes.recoded.items() for field, was, then in diff)
+    per_field = ", ".join(f"{esc(f)} {n}" for f, n in changes.fields.items())
+    def flags(m: dict) -> str:
+        return ", ".join(f"{m.get('flags', {}).get(k, 0):,} {k}" for k in ("raised", "reviewed", "open"))
+
+    def count(n: int, what: str) -> str:
+        return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+    body = (f"<h1>What changed since release {esc(since['version'])}</h1>"
+            f"<p>Release <strong>{esc(now['version'])}</strong> ({esc(now['released'])}, record searched up to {esc(now['cutoff'])}) "
+            f"against release {esc(since['version'])} ({esc(since['released'])}, searched up to {esc(since['cutoff'])}), from the "
+            f"manifests in <code>data/releases/</code>. {esc(since.get('note', ''))}</p>"
+            f"<ul><li>{count(len(changes.added), 'claim')} added, {len(changes.removed):,} removed</li>"
+            f"<li>{count(len(changes.recoded), 'claim')} recoded ({per_field or 'none'})</li>"
+            f"<li>{count(len(changes.figures), 'key figure')} moved</li>"
+            f"<li>audit flags: then {flags(since)}; now {flags(now)}</li></ul>"
+            + (f'<h2 id="figures">Key figures that moved</h2><table class="data-table"><thead><tr><th>figure</th>'
+               f"<th>{esc(since['version'])}</th><th>{esc(now['version'])}</th></tr></thead><tbody>{figures}</tbody></table>" if figures else "")
+            + (f'<h2 id="recoded">Codings corrected</h2><table class="data-table"><thead><tr><th>claim</th><th>field</th>'
+               f"<th>was</th><th>now</th></tr></thead><tbody>{recoded}</tbody></table>" if recoded else "")
+            + (f'<h2 id="added">Claims added</h2><p>{" ".join(claim(c) for c in changes.added)}</p>' if changes.added else "")
+            + (f'<h2 id="removed">Claims removed</h2><p>{" ".join(f"<code>{esc(c)}</code>" for c in changes.removed)}</p>'
+               if changes.removed else ""))
+    return page("What changed", body, data_date, scripts=TABLE_SCRIPTS)
 
 
 def search_page(data_date: str) -> str:

@@ -67,7 +67,7 @@ def notebook_entries(nb: RenderedNotebook) -> list[list[str]]:
 
 def index_entries(rendered: list[RenderedNotebook], claims: pd.DataFrame, sources: pd.DataFrame, countries: list[str]) -> list[list[str]]:
     from helpers.data.places import place_name
-    from helpers.presentation.interactive import figure_words
+    from helpers.presentation.words import figure_words
 
     entries = [e for nb in rendered for e in notebook_entries(nb)]
     src = sources.set_index("source_id")
