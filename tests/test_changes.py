@@ -60,3 +60,27 @@ def test_the_record_is_compared_with_its_previous_release():
     assert "ken-120" in ch.added
     stored = json.loads((releases.folder() / f"{since['version']}.json").read_text(encoding="utf-8"))
     assert stored == since
+
+
+def test_the_downloads_descriptor_carries_the_release_and_an_as_of_date():
+    from helpers.site.build import download_descriptor
+
+    latest, then = json.loads(download_descriptor(None)), json.loads(download_descriptor("2024-12-31"))
+    assert latest["version"] == then["version"] == releases.current().version
+    assert "as_of" not in latest and then["as_of"] == "2024-12-31"
+
+
+def test_every_claim_has_a_line_to_cite_it():
+    from helpers import data
+    from helpers.site.pages import claims_page, esc
+
+    claims, sources = data.claims(), data.sources()
+    html = claims_page(claims, sources, "release", "The collection, release 9.9.9")
+    row = claims[claims["claim_id"] == "ken-120"].iloc[0]
+    url = sources.set_index("source_id").loc[row["source_id"], "url"]
+    line = html[html.index('id="claim-ken-120"'):]
+    line = line[line.index("Cite this claim"):line.index("</details>")]
+    for part in ("Ministry of Foreign Affairs of Ukraine", "4 March 2026", "1 prisoners held", "Kenya", esc(url),
+                 "The collection, release 9.9.9", "claims.html#claim-ken-120"):
+        assert part in line, part
+    assert html.count("Cite this claim") == len(claims)

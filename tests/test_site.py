@@ -86,3 +86,15 @@ def test_the_data_dictionary_says_what_the_search_could_not_find():
     gaps = package.raw["coverage_gaps"]
     assert gaps and 'id="coverage-gaps"' in html
     assert all(esc(g["subject"]) in html for g in gaps)
+
+
+def test_claim_ids_in_notebook_tables_link_to_their_permalinks():
+    from helpers.site.render import link_claim_ids
+
+    known = frozenset({"dprk-026", "dprk-072", "ken-120"})
+    html = "<tr><td>dprk-026;dprk-072</td><td>ken-120</td><td>ken-999</td><td>Kenya</td></tr>"
+    out = link_claim_ids(html, known)
+    assert ('<td><a href="claims.html#claim-dprk-026"><code>dprk-026</code></a>;'
+            '<a href="claims.html#claim-dprk-072"><code>dprk-072</code></a></td>') in out
+    assert '<td><a href="claims.html#claim-ken-120"><code>ken-120</code></a></td>' in out
+    assert "<td>ken-999</td>" in out and "<td>Kenya</td>" in out  # unknown ids and words stay text

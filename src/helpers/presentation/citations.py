@@ -130,3 +130,22 @@ def citable_claims(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         stated=claims["stated"].dt.date, refers_to=claims["refers_to"].dt.date, metric=claims["metric"].astype(str),
         relayed_by=[";".join(ids) for ids in claims["relayed_by"]])
     return out.sort_values(["stated", "claim_id"], ascending=[False, True])[list(CITABLE_COLUMNS)].reset_index(drop=True)
+
+
+def cite_claim(row, source: pd.Series | None, collection: str) -> str:
+    """'Cite this claim': institution (speaker), the day it spoke, the figure as coded, the quote, the page it is read
+    on, and the collection's permalink, in one line a reader can paste."""
+    from helpers.data.places import place_name
+    from helpers.presentation.words import figure_words
+
+    day = pd.Timestamp(row["stated"])
+    precision = str(row.get("stated_precision", "day") or "day")
+    when = f"{day:%B %Y}" if precision == "month" else f"{day:%Y}" if precision == "year" else f"{day.day} {day:%B %Y}"
+    institution = _text(row.get("claimant_name", row.get("claimant_id", "")))
+    speaker = _text(row.get("speaker", ""))
+    figure = f"{figure_words(str(row['qualifier']), row['low'], row['high'])} {str(row['metric']).replace('_', ' ')}"
+    page = (f" {_text(source['publisher'])}, \u201c{_text(source['title'])}\u201d, {_text(source['url'])}."
+            if source is not None else f" Source {row['source_id']}.")
+    return (f"{institution}{f' ({speaker})' if speaker and speaker != institution else ''}, {when}: {figure}, "
+            f"{place_name(row['origin'])}. \u201c{_text(row['quote'])}\u201d{page} Cited from {collection}, "
+            f"claims.html#claim-{row['claim_id']}.")

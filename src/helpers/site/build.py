@@ -30,6 +30,7 @@ from helpers.presentation.citations import bibtex, csl_json
 from helpers.presentation.findings import key_findings
 from helpers.site.outdir import BuildLocked, UnsafeOutput, building
 from helpers.site.pages import (
+    SITE_TITLE,
     bibliography,
     changes_page,
     claims_page,
@@ -135,14 +136,15 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     when = data.analysis_date(as_of)
     data_date = record_stamp(when)
     copy_assets(out)
-    rendered = [render(p, out / "figures") for p in executed]
+    known = frozenset(data.claims(as_of)["claim_id"])
+    rendered = [render(p, out / "figures", known) for p in executed]
     for nb in rendered:
         _write(out / f"{nb.stem}.html", notebook_page(nb, data_date))
 
     package = load_package()
     for res in package.resources:
         write_download(res, as_of, out / "data" / res.path)
-    shutil.copy(DATA_DIR / "datapackage.json", out / "data" / "datapackage.json")
+    _write(out / "data" / "datapackage.json", download_descriptor(as_of))
     _write(out / "data.html", data_dictionary(package, data_date))
 
     sources, claims = data.sources(as_of), data.claims(as_of)
@@ -156,7 +158,8 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     _write(out / "references.json", json.dumps(csl_json(sources), indent=1, ensure_ascii=False) + "\n")
 
     n_countries = _country_pages(out / "countries", claims, sources, as_of, data_date)
-    _write(out / "claims.html", claims_page(claims, sources, data_date))
+    collection = f"{SITE_TITLE}, release {releases.current().version} ({data_date})"
+    _write(out / "claims.html", claims_page(claims, sources, data_date, collection))
     _write(out / "search.html", search_page(data_date))
     _write(out / "changes.html", _changes(as_of, data_date))
     from helpers.analysis.origins import origin_countries
@@ -218,6 +221,16 @@ def mark_as_of(out: Path, as_of: str) -> int:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("<main>", as_of_banner(as_of, depth) + "<main>", 1), encoding="utf-8")
     return len(pages)
+
+
+def download_descriptor(as_of: str | None) -> str:
+    """The downloads' datapackage.json: the repository's, with the release's version and, for an as-of build, its
+    date (the tables beside it hold only what was known then)."""
+    descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = releases.current().version
+    if as_of is not None:
+        descriptor["as_of"] = as_of
+    return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
 
 
 def _changes(as_of: str | None, data_date: str) -> str:

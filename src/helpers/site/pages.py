@@ -58,6 +58,7 @@ section.key-figures ul { list-style:none; padding:0; display:grid; grid-template
 section.key-figures li { border:1px solid var(--line); border-radius:4px; padding:.7rem; }
 section.key-figures .label { display:block; font-size:.85rem; } section.key-figures .figure { font-size:1.5rem; display:block; }
 section.key-figures .basis { display:block; color:var(--muted); font-size:.8rem; margin-top:.3rem; }
+details.cite summary { font-size:.8rem; color:var(--muted); cursor:pointer; } details.cite p { font-size:.85rem; margin:.2rem 0 0; }
 p.as-of { margin:0; padding:.6rem 1.5rem; background:#fff4d6; border-bottom:2px solid #d9a400; }
 footer { color:var(--muted); font-size:.8rem; border-top:1px solid var(--line); margin-top:3rem; padding:1rem 1.5rem; }
 header.site { display:flex; flex-wrap:wrap; align-items:center; gap:.3rem 0; }
@@ -223,10 +224,11 @@ def bibliography(sources: pd.DataFrame, claims: pd.DataFrame, used_by: dict[str,
     return page("Bibliography", body, data_date)
 
 
-def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str) -> str:
+def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str, collection: str = SITE_TITLE) -> str:
     """Every claim, grouped by institution: a permalink per claim (#claim-ID) and per institution (#inst-ID),
     each claim with its figure, date, quote and a link to its source and its bibliography entry."""
     from helpers.data.places import place_name
+    from helpers.presentation.citations import cite_claim
     from helpers.presentation.words import figure_words
 
     src = sources.set_index("source_id")
@@ -250,7 +252,8 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str) -> 
                 f'<li id="claim-{esc(r.claim_id)}" {attrs}><strong>{esc(figure_words(str(r.qualifier), r.low, r.high))}</strong> '
                 f'{esc(str(r.metric).replace("_", " "))} · {esc(where)}{standing} — {r.stated:%-d %b %Y}'
                 f'<blockquote>{esc(r.quote)}</blockquote><span class="meta">{esc(r.speaker)} · {link} · '
-                f'<a class="permalink" href="#claim-{esc(r.claim_id)}"><code>{esc(r.claim_id)}</code></a></span></li>')
+                f'<a class="permalink" href="#claim-{esc(r.claim_id)}"><code>{esc(r.claim_id)}</code></a></span>'
+                f'<details class="cite"><summary>Cite this claim</summary><p>{esc(cite_claim(r._asdict(), s, collection))}</p></details></li>')
         sections.append(f'<section class="institution" id="inst-{esc(cid)}"><h2>{esc(name)}</h2>'
                         f'<p class="meta">{len(own):,} claim{"s" if len(own) != 1 else ""}</p><ol class="claims">{"".join(items)}</ol></section>')
     body = (f"<h1>Claims by institution</h1><p>{len(claims):,} claims by {len(order):,} institutions, newest first within each. "

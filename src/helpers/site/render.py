@@ -68,6 +68,7 @@ class RenderedNotebook:
     figures: list[tuple[str, str]] = field(default_factory=list)  # (file name, alt text)
     cited: list[str] = field(default_factory=list)
     charts: int = 0  # interactive charts on the page (the page then loads the chart scripts)
+    claim_ids: frozenset[str] = frozenset()  # ids that table cells may link to (the claims page's permalinks)
 
 
 def markdown(text: str) -> str:
@@ -93,6 +94,24 @@ def _add_anchors(fragment: str, toc: list[tuple[int, str, str]]) -> str:
         return f'<h{level} id="{anchor}">{inner}</h{level}>'
 
     return re.sub(r"<h([1-3])>(.*?)</h\1>", repl, fragment)
+
+
+_CELL = re.compile(r"<td>([a-z0-9][a-z0-9-]*(?:(?:;|, )[a-z0-9][a-z0-9-]*)*)</td>")
+
+
+def link_claim_ids(fragment: str, claim_ids: frozenset[str]) -> str:
+    """Table cells that hold claim ids (one, or several separated by ';' or ', ') become links to their permalinks."""
+    if not claim_ids:
+        return fragment
+
+    def repl(m: re.Match) -> str:
+        ids = re.split(r";|, ", m.group(1))
+        if not all(i in claim_ids for i in ids):
+            return m.group(0)
+        sep = ";" if ";" in m.group(1) else ", "
+        return "<td>" + sep.join(f'<a href="claims.html#claim-{i}"><code>{i}</code></a>' for i in ids) + "</td>"
+
+    return _CELL.sub(repl, fragment)
 
 
 def _output_html(out: dict, figures_dir: Path, stem: str, rendered: RenderedNotebook) -> str:
@@ -127,7 +146,7 @@ def _output_html(out: dict, figures_dir: Path, stem: str, rendered: RenderedNote
         return (f'<figure><img src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
                 f'<figcaption>{html.escape(alt)} — download {links}</figcaption></figure>')
     if "text/html" in data:
-        return f'<div class="output-html">{"".join(data["text/html"])}</div>'
+        return f'<div class="output-html">{link_claim_ids("".join(data["text/html"]), rendered.claim_ids)}</div>'
     if "text/markdown" in data:
         text = "".join(data["text/markdown"])
         rendered.cited += SOURCE_ID.findall(text)
@@ -137,11 +156,12 @@ def _output_html(out: dict, figures_dir: Path, stem: str, rendered: RenderedNote
     return ""
 
 
-def render(path: Path, figures_dir: Path) -> RenderedNotebook:
-    """Render one executed notebook; figures are written into `figures_dir`."""
+def render(path: Path, figures_dir: Path, claim_ids: frozenset[str] = frozenset()) -> RenderedNotebook:
+    """Render one executed notebook; figures are written into `figures_dir`; table cells holding one of `claim_ids`
+    link to the claim."""
     nb = nbformat.read(path, as_version=4)
     stem = path.stem
-    rendered = RenderedNotebook(stem=stem, title=stem, question="", body="", toc=[])
+    rendered = RenderedNotebook(stem=stem, title=stem, question="", body="", toc=[], claim_ids=claim_ids)
     parts: list[str] = []
     for cell in nb.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
