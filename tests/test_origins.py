@@ -60,3 +60,24 @@ def test_boundaries_are_read_offline_and_draw_no_band_across_the_map():
 def test_missing_boundary_data_says_how_to_install_it(tmp_path):
     with pytest.raises(geo.BoundaryDataMissing, match="make venv"):
         geo.country_rings(str(tmp_path / "countries-110m.json"))
+
+
+def test_named_dead_take_each_lists_newest_whole_count_and_the_highest_never_the_sum():
+    rows = [("a", "UZB", "bbc-mediazona", "2023-06-14", 34, "total"), ("b", "UZB", "bbc-mediazona", "2025-07-11", 66, "total"),
+            ("c", "UZB", "bbc-mediazona", "2025-07-11", 46, "part"), ("d", "UZB", "ukr-pow-hq", "2025-10-29", 481, "total"),
+            ("e", "SEN", "aeow", "2026-02-11", 7, "total"), ("f", "SEN", "ukr-gur", "2026-02-11", 900, "total")]
+    claims = pd.DataFrame([dict(claim_id=i, origin=o, claimant_id=c, stated=pd.Timestamp(d), low=n, high=pd.NA, scope=s,
+                                metric="killed", standing="accepted") for i, o, c, d, n, s in rows])
+    claims["low"], claims["high"] = claims["low"].astype("Int64"), claims["high"].astype("Int64")
+    dead = og.named_dead(claims).set_index("origin")
+    assert list(dead.index) == ["UZB", "SEN"]  # largest floor first
+    assert dead.loc["UZB", "floor"] == 481 and dead.loc["UZB", "BBC Russian and Mediazona"] == 66  # newest whole count
+    assert dead.loc["UZB", "BBC Russian and Mediazona: claim"] == "b" and dead.loc["SEN", "floor"] == 7  # no other lists
+    early = og.named_dead(claims, "2024-12-31")
+    assert list(early["origin"]) == ["UZB"] and early.loc[0, "floor"] == 34
+
+
+def test_the_real_named_dead_floor_is_the_highest_list(claims):
+    dead = og.named_dead(claims)
+    lists = list(og.NAMED_DEAD_LISTS.values())
+    assert not dead.empty and (dead["floor"] == dead[lists].max(axis=1)).all()

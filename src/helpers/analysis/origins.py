@@ -140,3 +140,34 @@ def response_summary(responses: pd.DataFrame) -> pd.DataFrame:
                          measures="; ".join(f"{k.replace('_', ' ')} {n}" for k, n in kinds.items()),
                          newest=own["date"].iloc[-1], newest_measure=str(own["measure"].iloc[-1])))
     return pd.DataFrame(rows, columns=cols).sort_values(["first", "country"]).reset_index(drop=True)
+
+
+#: The named lists of the dead, by the institution that keeps each (a floor by construction: every name is a death).
+NAMED_DEAD_LISTS = {"ukr-pow-hq": "I Want to Live (Coordination HQ)", "bbc-mediazona": "BBC Russian and Mediazona",
+                    "aeow": "All Eyes on Wagner"}
+
+
+def named_dead(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
+    """Deaths by country on the named lists: per origin country and list, the list's newest count of the country's
+    named dead (its date and claim; a part such as 'of them, citizens' is left out), and the highest of them, which is a floor under the country's dead (lists overlap, so they are
+    never summed). Largest floor first."""
+    when = to_date(as_of)
+    sel = claims[(claims["metric"] == "killed") & claims["claimant_id"].isin(list(NAMED_DEAD_LISTS)) & (claims["stated"] <= when)
+                 & (claims["standing"] == "accepted") & (claims["scope"] == "total") & claims["origin"].isin(origin_countries(claims))]
+    newest = sel.sort_values(["stated", "claim_id"]).groupby(["origin", "claimant_id"], observed=True).tail(1)
+    rows = []
+    for origin, own in newest.groupby("origin", sort=False):
+        row = {"origin": origin, "country": place_name(origin)}
+        counts = own["low"].fillna(own["high"])
+        row["floor"] = int(counts.max())
+        for cid, name in NAMED_DEAD_LISTS.items():
+            hit = own[own["claimant_id"] == cid]
+            row[name] = pd.NA if hit.empty else int(hit["low"].fillna(hit["high"]).iloc[0])
+            row[f"{name}: as of"] = pd.NaT if hit.empty else hit["stated"].iloc[0]
+            row[f"{name}: claim"] = "" if hit.empty else str(hit["claim_id"].iloc[0])
+        rows.append(row)
+    columns = ["origin", "country", "floor"] + [f"{n}{s}" for n in NAMED_DEAD_LISTS.values() for s in ("", ": as of", ": claim")]
+    out = pd.DataFrame(rows, columns=columns)
+    for name in NAMED_DEAD_LISTS.values():
+        out[name] = out[name].astype("Int64")
+    return out.sort_values(["floor", "country"], ascending=[False, True], kind="stable").reset_index(drop=True)
