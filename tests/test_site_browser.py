@@ -311,3 +311,19 @@ def test_the_index_opens_on_key_figures_that_lead_to_their_evidence(site, browse
         assert (out / href).is_file(), href
     page.screenshot(path=str(ROOT / "build" / "screenshots" / f"index-key-figures-{width}.png"))
     page.close()
+
+
+def test_the_map_names_each_country_and_its_estimates_on_hover_and_opens_in_the_same_tab(site, browser):
+    base, _, _ = site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(urljoin(base, "countries/index.html"), wait_until="networkidle")
+    link = page.locator('div.map a[href="KEN.html"]')
+    assert link.get_attribute("target") is None
+    title = link.locator("title").text_content()
+    row = page.locator("table.data-table tr", has=page.locator('a[href="KEN.html"]'))
+    recruits = row.locator("td").nth(2).inner_text()
+    assert title.startswith("Kenya: recruits ") and recruits in title
+    link.locator("path").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("countries/KEN.html") and len(page.context.pages) == 1
+    page.close()

@@ -185,8 +185,9 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
             "bytes": size, **timings}
 
 
-def _map_svg(classes: dict[str, str | None], links: dict[str, str]) -> str:
-    """The origin map as inline SVG whose countries link to their pages."""
+def _map_svg(classes: dict[str, str | None], links: dict[str, str], titles: dict[str, str] | None = None) -> str:
+    """The origin map as inline SVG whose countries link to their pages in the same tab, each with a title (shown on
+    hover and read by screen readers): the country and its headline estimates."""
     import io
 
     import matplotlib.pyplot as plt
@@ -201,7 +202,12 @@ def _map_svg(classes: dict[str, str | None], links: dict[str, str]) -> str:
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     svg = buf.getvalue()
-    return svg[svg.index("<svg"):].replace("xlink:href=", "href=")  # SVG 2 links, readable by CSS selectors
+    svg = svg[svg.index("<svg"):].replace("xlink:href=", "href=").replace(' target="_blank"', "")  # SVG 2 links, same tab
+    for origin, href in links.items():
+        title = (titles or {}).get(origin)
+        if title:
+            svg = svg.replace(f'<a href="{href}">', f'<a href="{href}"><title>{esc(title)}</title>')
+    return svg
 
 
 def as_of_banner(as_of: str, depth: int) -> str:
@@ -285,7 +291,8 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
         rows.append(dict(origin=origin, name=place_name(origin), claims=len(own), recruits=words(recruits), killed=words(killed),
                          institutions=int(own["claimant_id"].nunique()), latest=own["stated"].max()))
     classes = {o: map_class(recruits["low"].get(o)) for o in countries}  # the estimate's lower end, not the largest figure
-    svg = _map_svg(classes, {o: f"{o}.html" for o in countries})
+    titles = {r["origin"]: f"{r['name']}: recruits {r['recruits']}; killed {r['killed']}" for r in rows}
+    svg = _map_svg(classes, {o: f"{o}.html" for o in countries}, titles)
     _write(folder / "index.html", countries_index(pd.DataFrame(rows), svg, data_date))
     return len(countries)
 
