@@ -19,6 +19,9 @@ from helpers import data
 from helpers.data.schema import load_package
 from helpers.site import build, outdir
 
+#: Each of these renders a whole site or re-executes notebooks.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -14,6 +14,9 @@ import pytest
 from helpers import data
 from helpers.site.refresh import execute
 
+#: Each of these renders a whole site or re-executes notebooks.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 NB = ROOT / "notebooks"
 
