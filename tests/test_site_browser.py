@@ -328,3 +328,17 @@ def test_the_map_names_each_country_and_its_estimates_on_hover_and_opens_in_the_
     page.wait_for_load_state()
     assert page.url.endswith("countries/KEN.html") and len(page.context.pages) == 1
     page.close()
+
+
+def test_search_ranks_a_phrase_first_and_marks_the_words_it_found(site, browser):
+    base, _, _ = site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(urljoin(base, "search.html?q=Art. 127"), wait_until="networkidle")
+    page.wait_for_selector("html[data-search=ready]")
+    first = page.locator("#search-results li").first
+    assert "art. 127" in first.inner_text().lower()  # the phrase, not 'Art.' and '127' apart
+    marks = page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent.toLowerCase())")
+    assert marks and set(marks) <= {"art", "127"}
+    page.goto(urljoin(base, "search.html?q=<img src=x onerror=alert(1)>"), wait_until="networkidle")
+    assert page.locator("#search-results img").count() == 0  # marks are built from text, never from markup
+    page.close()

@@ -34,6 +34,10 @@
         score += inTitle ? 3 : 1;
       }
       if (p.title.trim() === words(query).trim()) score += 10;
+      // the query as a phrase ("Art. 127", "Kursk Oblast") outranks its words scattered over an entry
+      var phrase = words(query).trimEnd();
+      if (terms.length > 1 && p.title.indexOf(phrase) >= 0) score += 8;
+      else if (terms.length > 1 && p.text.indexOf(phrase) >= 0) score += 5;
       if (p.e[0] === "institution" || p.e[0] === "country") score += 1;
       hits.push({ score: score, i: i, e: p.e });
     });
@@ -41,11 +45,47 @@
     return hits;
   }
 
+  function escaped(t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // Where the snippet starts: at the query as a phrase if the text has it, else at its first word (at a word start).
   function snippet(text, query) {
     var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    var at = terms.length ? fold(text).indexOf(terms[0]) : -1;
+    var folded = fold(text);
+    var at = -1;
+    if (terms.length) {
+      var start = "(?:^|[^\\p{L}\\p{N}])";
+      var phrase = new RegExp(start + terms.map(escaped).join("[^\\p{L}\\p{N}]+"), "u").exec(folded);
+      var word = phrase || new RegExp(start + escaped(terms[0]), "u").exec(folded);
+      if (word) at = word.index;
+    }
     var from = Math.max(0, at - 80);
     return (from > 0 ? "…" : "") + text.slice(from, from + 240) + (from + 240 < text.length ? "…" : "");
+  }
+
+  // Append `text` to `el` with every query word (at a word start, case and accents aside) in a <mark>;
+  // built from text nodes, so nothing from the data ever becomes markup.
+  function highlight(el, text, query) {
+    var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var folded = fold(text);
+    if (folded.length !== text.length || !terms.length) { el.textContent = text; return; }
+    var marks = [];
+    terms.forEach(function (t) {
+      var at = -1;
+      while ((at = folded.indexOf(t, at + 1)) >= 0) {
+        if (at === 0 || /[^\p{L}\p{N}]/u.test(folded[at - 1])) marks.push([at, at + t.length]);
+      }
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var pos = 0;
+    marks.forEach(function (m) {
+      if (m[0] < pos) return;
+      el.appendChild(document.createTextNode(text.slice(pos, m[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(m[0], m[1]);
+      el.appendChild(mark);
+      pos = m[1];
+    });
+    el.appendChild(document.createTextNode(text.slice(pos)));
   }
 
   function render(form, list, status) {
@@ -64,7 +104,7 @@
       a.textContent = h.e[1];
       var p = document.createElement("p");
       p.className = "meta";
-      p.textContent = snippet(h.e[2], q);
+      highlight(p, snippet(h.e[2], q), q);
       li.appendChild(kind);
       li.appendChild(a);
       li.appendChild(p);
