@@ -342,3 +342,16 @@ def test_search_ranks_a_phrase_first_and_marks_the_words_it_found(site, browser)
     page.goto(urljoin(base, "search.html?q=<img src=x onerror=alert(1)>"), wait_until="networkidle")
     assert page.locator("#search-results img").count() == 0  # marks are built from text, never from markup
     page.close()
+
+
+@pytest.mark.parametrize("stem", ["01_manpower", "04_recruits_by_country"])
+def test_every_interactive_chart_has_a_source_line(site, browser, stem):
+    base, _, _ = site
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(urljoin(base, f"{stem}.html"), wait_until="networkidle")
+    charts = page.locator("figure.chart")
+    assert charts.count() > 0
+    for i in range(charts.count()):
+        line = charts.nth(i).locator("p.chart-source").inner_text()
+        assert line.startswith("Source: data/claims.csv, ") and " claims by " in line and "newest " in line
+    page.close()

@@ -73,9 +73,16 @@ def _config() -> dict:
             "view": {"stroke": None}}
 
 
-def _meta(title: str) -> dict:
-    """Title and instruction, written by the site as HTML above the chart (so they wrap at any width)."""
-    return {"title": title, "subtitle": "Hover over or tap a point: the claim, its quote and its source appear below the chart."}
+def _meta(title: str, records: list[dict]) -> dict:
+    """Title and instruction above the chart, and the source line under it, written by the site as HTML (so they wrap
+    at any width): where the points come from, how many claims and institutions, and the newest claim's date."""
+    institutions = len({r["institution"] for r in records})
+    newest = max(records, key=lambda r: r["date"])["date_text"] if records else "none"
+    source = (f"Source: data/claims.csv, {len(records):,} claim{'s' if len(records) != 1 else ''} by {institutions:,} "
+              f"institution{'s' if institutions != 1 else ''}, newest {newest}; each point's quote and page show on hover. "
+              "Foreign manpower behind Russia's war against Ukraine, CC BY 4.0.")
+    return {"title": title, "subtitle": "Hover over or tap a point: the claim, its quote and its source appear below the chart.",
+            "source": source}
 
 
 def band_steps(band: pd.DataFrame) -> list[dict]:
@@ -122,7 +129,7 @@ def consensus_spec(band: pd.DataFrame, points: pd.DataFrame, claims: pd.DataFram
                                 "shape": {"field": "qualifier_text", "type": "nominal", "title": None,
                                           "scale": {"domain": [QUALIFIER_WORDS.get(q, q) for q in quals], "range": shapes}},
                                 "tooltip": TOOLTIP}})
-    return {"$schema": SCHEMA, "usermeta": _meta(title), "width": "container", "height": 340,
+    return {"$schema": SCHEMA, "usermeta": _meta(title, records), "width": "container", "height": 340,
             "autosize": {"type": "fit-x", "contains": "padding"}, "layer": layers, "config": _config()}
 
 
@@ -155,7 +162,7 @@ def ranked_spec(top: pd.DataFrame, points: pd.DataFrame, claims: pd.DataFrame, s
     top_value = max([b["high"] for b in bars] + [r["value"] or 1 for r in recs] + [1])
     decades = [10 ** k for k in range(int(math.log10(top_value)) + 2)]
     x = {"field": "low", "type": "quantitative", "scale": xscale, "title": xlabel, "axis": {"format": ",d", "values": decades}}
-    return {"$schema": SCHEMA, "usermeta": _meta(title), "width": "container", "height": 22 * len(order) + 10,
+    return {"$schema": SCHEMA, "usermeta": _meta(title, recs), "width": "container", "height": 22 * len(order) + 10,
             "autosize": {"type": "fit-x", "contains": "padding"},
             "layer": [
                 {"data": {"values": bars}, "mark": {"type": "rule", "strokeWidth": 7, "color": "#9fb3c8", "strokeCap": "round"},

@@ -142,6 +142,7 @@ def _output_html(out: dict, figures_dir: Path, stem: str, rendered: RenderedNote
                     f'<div class="claim-detail" aria-live="polite" hidden></div></div>'
                     f'<script type="application/json" id="{spec_id}">{json_script(data[CHART_MIME])}</script>'
                     f'<img class="static" src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
+                    f'<p class="chart-source meta">{html.escape(meta.get("source", ""))}</p>'
                     f'<figcaption>{html.escape(alt)} — static image for print and reuse: {links}</figcaption></figure>')
         return (f'<figure><img src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
                 f'<figcaption>{html.escape(alt)} — download {links}</figcaption></figure>')
