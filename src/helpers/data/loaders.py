@@ -167,9 +167,8 @@ def _sources_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
 
 
 def _claims_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
-    frame = view.sourced(frame, "stated").copy()
-    frame["relayed_by"] = [tuple(s for s in ids if _known(view.published[s], view.when, view.undated_known)) for ids in frame["relayed_by"]]
-    return _with_claimants(frame, view.tables)
+    # relays published later are dropped with every other source list (_pages_known_then)
+    return _with_claimants(view.sourced(frame, "stated"), view.tables)
 
 
 def _states_parties_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:

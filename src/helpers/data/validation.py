@@ -729,7 +729,7 @@ def check_evidence(tables: dict[str, Table]) -> list[Problem]:
         return []
     keys = {"claims": "claim_id", "relations": "relation_id"}
     records = {n: {r[keys[n]]: (r, line) for r, line in zip(tables[n].rows, tables[n].lines, strict=True)} for n in EVIDENCE_FIELDS}
-    published = {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
+    published = _published_dates(tables)
     problems: list[Problem] = []
     have: dict[tuple[str, str], set[str]] = {}
     for row, line in zip(ev.rows, ev.lines, strict=True):
@@ -757,9 +757,14 @@ TABLE_RULES = {
 }
 
 
+def _published_dates(tables: dict[str, Table]) -> dict[str, date | None]:
+    """Each source's publication date (None where the page shows none)."""
+    return {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
+
+
 def check_rows(tables: dict[str, Table]) -> list[Problem]:
     """Rules that involve more than one cell (ranges, date order, Art. 126 arithmetic): each table's rule in ROW_RULES."""
-    published = {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
+    published = _published_dates(tables)
     kinds = {r["metric"]: r["kind"] for r in tables["metrics"].rows} if "metrics" in tables else {}
     deposits = ({r["iso3"]: parse_date(r["deposited"]) for r in tables["states_parties"].rows}
                 if "states_parties" in tables else {})

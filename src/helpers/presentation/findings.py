@@ -27,27 +27,23 @@ class Finding:
     link: str
 
 
-def _lineages(n: int) -> str:
-    return f"{n} independent lineage{'s' if n != 1 else ''}"
-
-
 def key_findings(claims: pd.DataFrame, regions: pd.DataFrame, as_of) -> list[Finding]:
     """Three to five findings about the war's foreign manpower on `as_of`; a figure no claim supports yet is left out."""
     found = []
     present = mp.estimate_from(claims, "PRK", "deployed", as_of)
     if present is not None:
         found.append(Finding("North Korean troops in Russia", rp.band(present.band),
-                             f"{_lineages(present.lineages)}; newest figure {rp.day(present.newest)}"
+                             f"{rp.lineages(present.lineages)}; newest figure {rp.day(present.newest)}"
                              + (f", stale ({present.age_days} days)" if present.stale else ""), "countries/PRK.html"))
     sent, sent_lineages = ff.sent_band(claims, "PRK", as_of)
     if sent is not None:
         found.append(Finding("North Korean troops sent since the deployment began", rp.band(sent),
-                             f"{_lineages(sent_lineages)}; totals and the waves reported after them, never summed across lineages",
+                             f"{rp.lineages(sent_lineages)}; totals and the waves reported after them, never summed across lineages",
                              "01_manpower.html"))
     killed = mp.estimate_from(claims, "PRK", "killed", as_of)
     if killed is not None:
         found.append(Finding("North Korean troops killed", rp.band(killed.band),
-                             f"{_lineages(killed.lineages)}; newest figure {rp.day(killed.newest)}", "countries/PRK.html"))
+                             f"{rp.lineages(killed.lineages)}; newest figure {rp.day(killed.newest)}", "countries/PRK.html"))
     for metric, label in (("recruited", "Recruits from other countries"), ("killed", "Recruits from other countries killed")):
         total = tt.foreign_total(claims, regions, metric, as_of, floor_metric="identified_by_name" if metric == "recruited" else None)
         if total.low:

@@ -66,8 +66,12 @@ def estimate_summary(est) -> str:
         return NONE_TEXT
     names = ", ".join(text(n) for n in sorted(set(est.figures["claimant"].astype(str))))
     stale = f"; stale: newest figure {est.age_days} days old" if est.stale else ""
-    n = est.lineages
-    return f"{band(est.band)} ({n} independent lineage{'s' if n != 1 else ''}: {names}{stale})"
+    return f"{band(est.band)} ({lineages(est.lineages)}: {names}{stale})"
+
+
+def lineages(n: int) -> str:
+    """'1 independent lineage', '3 independent lineages'."""
+    return f"{n} independent lineage{'s' if n != 1 else ''}"
 
 
 def record(when) -> str:

@@ -22,8 +22,13 @@
     return prepared;
   }
 
+  // the query's words, folded as the index is
+  function termsOf(query) {
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
   function search(query) {
-    var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 0; });
+    var terms = termsOf(query);
     if (!terms.length) return [];
     var hits = [];
     prepare().forEach(function (p, i) {
@@ -49,7 +54,7 @@
 
   // Where the snippet starts: at the query as a phrase if the text has it, else at its first word (at a word start).
   function snippet(text, query) {
-    var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var terms = termsOf(query);
     var folded = fold(text);
     var at = -1;
     if (terms.length) {
@@ -65,7 +70,7 @@
   // Append `text` to `el` with every query word (at a word start, case and accents aside) in a <mark>;
   // built from text nodes, so nothing from the data ever becomes markup.
   function highlight(el, text, query) {
-    var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var terms = termsOf(query);
     var folded = fold(text);
     if (folded.length !== text.length || !terms.length) { el.textContent = text; return; }
     var marks = [];
