@@ -268,6 +268,9 @@ def test_the_claims_page_filters_by_origin_metric_and_words(site, browser):
     killed = [c for c in kenya if c["metric"] == "killed"]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(urljoin(base, "claims.html?origin=KEN"), wait_until="networkidle")
+    # the filter applies once its script has run and read the query string: wait for its count, then compare
+    page.wait_for_function("n => (document.querySelector('form.claim-filter .count') || {}).textContent === n",
+                           arg=f"{len(kenya)} of {len(claims)} claims shown", timeout=15000)
     visible = "els => els.filter(e => !e.hidden).map(e => e.id)"
     shown = page.eval_on_selector_all("ol.claims > li", visible)
     assert sorted(shown) == sorted(f"claim-{c['claim_id']}" for c in kenya) and kenya
