@@ -32,6 +32,13 @@ CY_A, CY_ES, CY_KA, CY_O, GR_O = "\u0430", "\u0441", "\u041a", "\u043e", "\u03bf
 
 # (label, file, old, new, expected line, expected column, message fragment)
 CASES = [
+    # vocabularies, region members and mojibake
+    ("warrant status outside the vocabulary", "arrest_warrants.csv", ",Ukraine,outstanding,", ",Ukraine,escaped,", 2, "status", "escaped"),
+    ("region member that is a region", "regions.csv", "KAZ;KGZ;TJK;TKM;UZB", "KAZ;KGZ;TJK;TKM;XSA", 4, "members", "a region lists countries"),
+    ("region member that is a name", "regions.csv", "KAZ;KGZ;TJK;TKM;UZB", "KAZ;KGZ;TJK;TKM;Uzbekistan", 4, "members", "not a country code"),
+    ("region member listed twice", "regions.csv", "KAZ;KGZ;TJK;TKM;UZB", "KAZ;KGZ;TJK;KAZ;UZB", 4, "members", "KAZ listed twice"),
+    ("mojibake in a name", "actors.csv", "North Korea", "North Kor\u00c3\u00a9a", 3, "name", "mojibake"),
+    ("mojibake apostrophe in a quote", "claims.csv", "About 10,000 were sent.", "About 10,000 weren\u00e2\u20ac\u2122t sent.", 2, "quote", "mojibake"),
     # one page under two ids (found in the real data: six pages were cited twice)
     ("one page, two source ids", "sources.csv", "https://news.example.com/a", "https://example.gov/statement", 3, "url", "one page is one source"),
     # invisible and control characters

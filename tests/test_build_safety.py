@@ -105,7 +105,8 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path, monkeypatch):
     ("31/12/2024", "YYYY-MM-DD"),
     ("20241231", "YYYY-MM-DD"),
     ("2999-01-01", "in the future"),
-    ("1999-06-01", "before the earliest claim"),
+    ("1999-06-01", "before the first claim known"),
+    ("2022-03-11", "before the first claim known"),
 ])
 def test_as_of_is_checked_before_anything_is_touched(tmp_path, as_of, fragment):
     out = tmp_path / "site"

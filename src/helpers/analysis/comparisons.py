@@ -50,7 +50,10 @@ def deaths_per_recruit(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataF
                          claim_ids=f"{d['claim_id']};{r['claim_id']}"))
     cols = ["origin", "lineage", "killed", "killed_qualifier", "killed_stated", "recruits", "recruits_metric", "recruits_qualifier",
             "recruits_stated", "days_apart", "killed_per_100", "claim_ids"]
-    return pd.DataFrame(rows, columns=cols).sort_values(["killed_per_100", "origin"], ascending=[False, True]).reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=cols)
+    if out.empty:  # typed like a found one, so that callers' date accessors work on no rows
+        out = out.astype({c: "datetime64[ns]" for c in ("killed_stated", "recruits_stated")})
+    return out.sort_values(["killed_per_100", "origin"], ascending=[False, True]).reset_index(drop=True)
 
 
 def aligned_sides(claims: pd.DataFrame, metrics, as_of: DateLike = None, days: int = ALIGN_DAYS,

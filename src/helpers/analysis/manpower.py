@@ -691,8 +691,8 @@ def latest_per_origin(claims: pd.DataFrame, metric: str, origins: list[str], as_
     when = to_date(as_of)
     cols = ["origin", "claimant", "stated", "qualifier", "lo", "hi", "claim_id", "source_id"]
     latest = latest_all(claims[claims["origin"].isin(origins)], when, (metric,))
-    if latest.empty:
-        return pd.DataFrame(columns=cols)
+    if latest.empty:  # typed like a found one, so that callers' date and number accessors work on no rows
+        return pd.DataFrame(columns=cols).astype({"stated": "datetime64[ns]", "lo": "float64", "hi": "float64"})
     return latest.sort_values(["origin", "stated", "claimant"]).reset_index(drop=True)[cols]
 
 

@@ -112,10 +112,11 @@ def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_c
     """For each origin: could the ICC exercise jurisdiction over `crime` by its nationals in Ukraine, and in
     Russia, on `as_of` (``helpers.analysis.legal.assess``; a State Party referral is assumed as trigger)?"""
     when = to_date(as_of)
+    record = legal.LegalData.load(when)  # the treaty record as known then: a view must not know a later accession
     rows = []
     for origin in origins:
         for place, territory in (("in Ukraine", "UKR"), ("in Russia", "RUS")):
-            a = legal.assess(crime, origin, territory, when)
+            a = legal.assess(crime, origin, territory, when, legal=record)
             rows.append(dict(origin=origin, place=place, status=a.status, bases="; ".join(a.bases), barriers="; ".join(a.barriers)))
     return pd.DataFrame(rows, columns=["origin", "place", "status", "bases", "barriers"])
 

@@ -174,7 +174,9 @@ def _claims_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
 def _states_parties_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
     first = frame["signed"].fillna(frame["deposited"])
     frame = frame[first.isna() | (first <= view.when)].reset_index(drop=True)
-    frame = _blank_after(frame, ["deposited", "entry_into_force", "withdrawal_notified", "withdrawal_effective"], view.when)
+    # a deposit known then states its entry into force (Art. 126), even when that day is after the view
+    frame = _blank_after(frame, ["deposited", "withdrawal_notified", "withdrawal_effective"], view.when)
+    frame["entry_into_force"] = frame["entry_into_force"].mask(frame["deposited"].isna())
     frame["instrument"] = frame["instrument"].mask(frame["deposited"].isna())
     return frame
 
@@ -254,13 +256,19 @@ def _without_later_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _pages_known_then(frame: pd.DataFrame, res, view: View) -> pd.DataFrame:
-    """Lists of sources keep only the pages published by the view's date: a legal record known in 2023 may cite a
-    2025 page that restates it, and that page (and its dated id) did not exist yet."""
+    """References to sources keep only the pages published by the view's date: a legal record known in 2023 may cite
+    a 2025 page that restates it, and that page (and its dated id) did not exist yet (lists lose it, a single
+    reference is blanked)."""
     for fk in res.foreign_keys:
         col = fk.fields[0]
-        if fk.resource == "sources" and res.field(col).type == "list" and col in frame:
+        if fk.resource != "sources" or col not in frame:
+            continue
+        if res.field(col).type == "list":
             frame[col] = [tuple(s for s in ids if _known(view.published.get(s), view.when, view.undated_known))
                           if isinstance(ids, tuple) else ids for ids in frame[col]]
+        else:
+            later = [isinstance(s, str) and not _known(view.published.get(s), view.when, view.undated_known) for s in frame[col]]
+            frame[col] = frame[col].mask(pd.Series(later, index=frame.index, dtype=bool))
     return frame
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from helpers.data.places import ALPHA3
+from helpers.data.profile import is_as_of
 from helpers.data.schema import Field, Package, Resource, terminal_safe
 from helpers.data.stated_numbers import numbers_in
 
@@ -301,6 +302,9 @@ def _characters_problem(f: Field, value: str) -> str | None:
         return f"two spaces in a row at character {value.index('  ') + 1}; use one (a name written two ways counts twice)"
     if value.isascii():
         return None
+    garbled = _mojibake(value)
+    if garbled:
+        return f"mojibake: {show(garbled[0])} reads {show(garbled[1])} once decoded as UTF-8 (the text was decoded as Windows-1252); re-save it as UTF-8"
     if not unicodedata.is_normalized("NFC", value):
         first = next(ch for ch in value if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch)
         return (f"not in Unicode NFC form ({describe(first)} is a decomposed character); save the text as NFC, "
@@ -313,6 +317,20 @@ def _characters_problem(f: Field, value: str) -> str | None:
         if odd and "Latin" in scripts:
             ch = next(c for c in word if _script(c) in odd)
             return f"{_script(ch)} {ch!r} ({describe(ch)}) among Latin letters in the word {show(word)}: a look-alike letter"
+    return None
+
+
+def _mojibake(value: str) -> tuple[str, str] | None:
+    """A word that is UTF-8 read as Windows-1252 ("MÃ©xico", "donâ€™t"): it encodes back to bytes that are valid UTF-8."""
+    for word in value.split():
+        if word.isascii():
+            continue
+        try:
+            fixed = word.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != word:
+            return word, fixed
     return None
 
 
@@ -506,11 +524,13 @@ def entry_into_force(deposited: date) -> date:
 @dataclass(frozen=True)
 class Context:
     """What a row rule may read besides its row: each source's publication date, each metric's kind, and each State
-    Party's deposit date (None for a state listed without a deposit)."""
+    Party's deposit date (None for a state listed without a deposit), and whether the tables are an as-of view
+    (helpers.data.profile: pages published after the view are withheld, so a reference may be blank)."""
 
     published: dict[str, date | None]
     kinds: dict[str, str]
     deposits: dict[str, date | None]
+    as_of: bool = False
 
 
 def _claim_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
@@ -559,7 +579,7 @@ def _relation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     if not row.get("assessed_as") and (not row.get("acknowledged") or row["acknowledged"] > row["first_reported"]):
         problems.append(Problem(t.file, line, "assessed_as", "give the confirmation that held before the acknowledgement "
                                 "(government_assessment or media_report)"))
-    if bool(row.get("acknowledged")) != bool(row.get("acknowledged_source")):
+    if bool(row.get("acknowledged")) != bool(row.get("acknowledged_source")) and not (ctx.as_of and row.get("acknowledged")):
         problems.append(Problem(t.file, line, "acknowledged_source", "an acknowledgement date and its source go together"))
     if row["status"] == "ended" and not row["end"]:
         problems.append(Problem(t.file, line, "end", "status is 'ended' but no end date is given"))
@@ -621,7 +641,22 @@ def _actor_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
 
 
 #: One domain rule per table, over a row and its neighbours' facts (tables without one have none beyond their schema).
+def _region_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
+    """A region's members are countries (ISO 3166-1 alpha-3), each once, never another region."""
+    members = [m for m in row.get("members", "").split(";") if m]
+    problems = []
+    for m in members:
+        if m.startswith("X") or m not in ALPHA3:
+            problems.append(Problem(t.file, line, "members", f"{show(m)} is not a country code (ISO 3166-1 alpha-3): "
+                                    "a region lists countries, not regions"))
+    doubled = sorted({m for m in members if members.count(m) > 1})
+    if doubled:
+        problems.append(Problem(t.file, line, "members", f"{', '.join(doubled)} listed twice"))
+    return problems
+
+
 ROW_RULES = {
+    "regions": _region_row,
     "actors": _actor_row,
     "claims": _claim_row,
     "responses": _response_row,
@@ -762,13 +797,13 @@ def _published_dates(tables: dict[str, Table]) -> dict[str, date | None]:
     return {r["source_id"]: parse_date(r["published"]) for r in tables["sources"].rows} if "sources" in tables else {}
 
 
-def check_rows(tables: dict[str, Table]) -> list[Problem]:
+def check_rows(tables: dict[str, Table], as_of: bool = False) -> list[Problem]:
     """Rules that involve more than one cell (ranges, date order, Art. 126 arithmetic): each table's rule in ROW_RULES."""
     published = _published_dates(tables)
     kinds = {r["metric"]: r["kind"] for r in tables["metrics"].rows} if "metrics" in tables else {}
     deposits = ({r["iso3"]: parse_date(r["deposited"]) for r in tables["states_parties"].rows}
                 if "states_parties" in tables else {})
-    ctx = Context(published, kinds, deposits)
+    ctx = Context(published, kinds, deposits, as_of)
     problems: list[Problem] = []
     for name, t in tables.items():
         rule = ROW_RULES.get(name)
@@ -1036,13 +1071,14 @@ def validate_package(package: Package, data_dir: Path, today: date | None = None
         tables[res.name] = table
     problems += check_references(tables)
     problems += check_country_codes(tables)
-    problems += check_rows(tables)
+    problems += check_rows(tables, is_as_of(package.raw))
     problems += check_duplicate_claims(tables)
     problems += check_duplicate_rows(tables)
     problems += check_unique_names(tables)
     problems += check_ids_ignoring_case(tables)
     problems += check_status_history(tables)
-    problems += check_evidence(tables)
+    if not is_as_of(package.raw):  # an as-of view carries no evidence: its passages were read later
+        problems += check_evidence(tables)
     problems += check_unlisted_files(package, data_dir, shown_dir)
     problems += check_cutoff(package, tables, today)
     if problems:

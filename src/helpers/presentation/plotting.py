@@ -249,6 +249,10 @@ def ranked_ranges(ax, frame: pd.DataFrame, xlabel: str) -> None:
     """Countries ranked by their estimate's lower end: a bar across the estimate's band (a point when its ends agree),
     an arrow where the top is only 'at least', and how many independent lineages stand behind it at the end."""
     frame = frame.reset_index(drop=True)
+    if frame.empty:  # an early as-of view may know no figure yet: say so instead of drawing an empty scale
+        ax.text(0.5, 0.5, "no figure known on this date", ha="center", va="center", transform=ax.transAxes, color="#555555")
+        ax.set_axis_off()
+        return
     y = list(range(len(frame)))
     colour = SIDE_COLOURS["Other governments"]
     widths = (frame["high"] - frame["low"]).clip(lower=0)

@@ -85,8 +85,11 @@ def pct(r: tuple[float, float]) -> str:
     return f"{r[0]:.0%}–{r[1]:.0%}" if round(r[0], 2) != round(r[1], 2) else f"{r[0]:.0%}"
 
 
-def day(d) -> str:
-    return "n/a" if d is None or pd.isna(d) else pd.Timestamp(d).strftime("%-d %B %Y")
+def day(d, precision: str = "day") -> str:
+    """A date in words to its precision: "15 January 2025", "January 2025" or "2025"."""
+    if d is None or pd.isna(d):
+        return "n/a"
+    return pd.Timestamp(d).strftime({"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[precision])
 
 
 #: Human headers for the column names the helpers return (others: underscores to spaces, first letter capitalised).

@@ -23,8 +23,9 @@ import pandas as pd
 from helpers.analysis import evidence, legal
 from helpers.data import loaders as data
 from helpers.data import releases
+from helpers.data.profile import as_of_descriptor
 from helpers.data.places import place_name
-from helpers.data.schema import DATA_DIR, ROOT, Resource, load_package
+from helpers.data.schema import DATA_DIR, ROOT, Resource, load_package, parse_package
 from helpers.presentation.changes import compare, current_manifest
 from helpers.presentation.citations import bibtex, csl_json
 from helpers.presentation.findings import key_findings
@@ -69,9 +70,12 @@ def check_as_of(value: str | None) -> str | None:
         raise ValueError(f"--as-of {value} is not a real date ({exc})") from None
     if when > date.today():
         raise ValueError(f"--as-of {value} is in the future (today is {date.today()})")
-    earliest = data.load("claims")["stated"].min().date()
+    claims = data.load("claims")
+    # a claim is known once it was stated and its page published: before the first such day the record is empty
+    published = claims["source_id"].map(data.load("sources").set_index("source_id")["published"])
+    earliest = claims["stated"].combine(published.fillna(claims["stated"]), max).min().date()
     if when < earliest:
-        raise ValueError(f"--as-of {value} is before the earliest claim in the data ({earliest}); nothing was known then")
+        raise ValueError(f"--as-of {value} is before the first claim known in the data ({earliest}); nothing was known then")
     return value
 
 
@@ -111,6 +115,7 @@ def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks:
     """Build the site into a temporary directory, then move it to `out` (replacing only an
     earlier build: see helpers.site.outdir); returns a summary with counts and timings."""
     as_of = check_as_of(as_of)
+    execute = execute or as_of is not None  # stored outputs are the current record's: a view re-runs them
     with building(Path(out), ROOT) as tmp:
         summary = _build(tmp, execute, as_of, notebooks)
     return {**summary, "out": str(out)}
@@ -144,8 +149,10 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     package = load_package()
     for res in package.resources:
         write_download(res, as_of, out / "data" / res.path)
-    _write(out / "data" / "datapackage.json", download_descriptor(as_of))
-    _write(out / "data.html", data_dictionary(package, data_date))
+    descriptor = download_descriptor(as_of)
+    _write(out / "data" / "datapackage.json", descriptor)
+    # the dictionary describes the downloads beside it: an as-of view's profile, without the current record's gaps
+    _write(out / "data.html", data_dictionary(parse_package(json.loads(descriptor)), data_date))
 
     sources, claims = data.sources(as_of), data.claims(as_of)
     used_by: dict[str, list[str]] = {}
@@ -233,9 +240,9 @@ def download_descriptor(as_of: str | None) -> str:
     """The downloads' datapackage.json: the repository's, with the release's version and, for an as-of build, its
     date (the tables beside it hold only what was known then)."""
     descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["version"] = releases.current().version
     if as_of is not None:
-        descriptor["as_of"] = as_of
+        descriptor = as_of_descriptor(descriptor, as_of)
+    descriptor["version"] = releases.current().version
     return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -4,6 +4,7 @@
   'yes', 'no' or 'contested' with the articles and decisions it rests on;
 - `exposure_matrix`: a whole grid of questions at once, identical to `assess`;
 - `reach_periods`: the periods in which the Court could reach a group, rule by rule;
+- `scenarios`: the notebook's questions as they could be asked on a date;
 - `states_parties`, `conduct_table`, and the notebook's views (`withdrawal_picture`, `recent_accessions`,
   `reasons_by_rule`, `plot_reach`).
 
@@ -34,6 +35,7 @@ from helpers.analysis.legal.records import (
     kampala_in_force,
     withdrawal_takes_effect,
 )
+from helpers.analysis.legal.scenarios import Scenario, scenarios
 from helpers.analysis.legal.sweep import exposure_matrix, reach_periods
 from helpers.analysis.legal.views import (
     merged_timelines,
@@ -48,5 +50,5 @@ __all__ = [
     "AGGRESSION_ACTIVATED", "BANGLADESH_MYANMAR", "BURUNDI", "CONDUCT_PROVISIONS", "CRIMES", "PHILIPPINES", "STATUTE_IN_FORCE",
     "TRIGGERS", "TRIGGER_BASIS", "Assessment", "LegalData", "art124_last_day", "assess", "conduct_table", "exposure_matrix",
     "kampala_in_force", "merged_timelines", "open_since", "party_status", "plot_reach", "reach_periods", "reasons_by_rule", "recent_accessions",
-    "rule_of", "states_parties", "withdrawal_picture", "withdrawal_takes_effect",
+    "rule_of", "Scenario", "scenarios", "states_parties", "withdrawal_picture", "withdrawal_takes_effect",
 ]
