@@ -111,7 +111,7 @@ def stated_future(folder: Path) -> set[date]:
     for record in legal.index.values():
         if record.entry_into_force is not None:
             days.add(record.entry_into_force.date())
-            for d in record.art124:
+            if record.art124:  # an Art. 124 declaration's last day, and the day after it
                 last = art124_last_day(record.entry_into_force)
                 days |= {last.date(), (last + timedelta(days=1)).date()}
         if record.withdrawal is not None:  # the day it takes effect, and the last day as a party

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from later_dates import later_dates, stated_future
 
 from helpers.__main__ import main as helpers_cli
 from helpers.site import build
-from later_dates import later_dates, stated_future
 
 DATES = ["2023-06-30", "2024-12-31", "2025-09-30"]
 #: What a reader gets: pages, the search index and other scripts written by the build, figures, downloads, citations.

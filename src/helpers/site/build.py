@@ -23,8 +23,8 @@ import pandas as pd
 from helpers.analysis import evidence, legal
 from helpers.data import loaders as data
 from helpers.data import releases
-from helpers.data.profile import as_of_descriptor
 from helpers.data.places import place_name
+from helpers.data.profile import as_of_descriptor
 from helpers.data.schema import DATA_DIR, ROOT, Resource, load_package, parse_package
 from helpers.presentation.changes import compare, current_manifest
 from helpers.presentation.citations import bibtex, csl_json
