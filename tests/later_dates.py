@@ -10,6 +10,7 @@ Dates inside ids are never allowed: an id dated later names a page that did not 
 from __future__ import annotations
 
 import csv
+import json
 import re
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -104,8 +105,7 @@ def stated_future(folder: Path) -> set[date]:
     """Later days the view itself states: the legal record's own future dates and those in verbatim quotes."""
     from helpers.analysis.legal import LegalData, art124_last_day
 
-    descriptor = (folder / "datapackage.json").read_text(encoding="utf-8")
-    as_of = re.search(r'"as_of": "([\d-]+)"', descriptor).group(1)
+    as_of = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["as_of"]
     legal = LegalData.load(as_of)
     days: set[date] = set()
     for record in legal.index.values():

@@ -62,16 +62,13 @@ def test_the_check_finds_a_planted_later_date(tmp_path):
 
 @pytest.mark.parametrize("as_of", ["2022-03-15", "2023-06-30", "2024-12-31", "2025-09-30"])
 def test_an_as_of_data_folder_validates_on_its_own(tmp_path, as_of, capsys):
-    for res in load_package().resources:
-        build.write_download(res, as_of, tmp_path / res.path)
-    (tmp_path / "datapackage.json").write_text(build.download_descriptor(as_of), encoding="utf-8")
+    build.write_data_folder(tmp_path, as_of)
     assert helpers_cli(["validate", str(tmp_path)]) == 0, capsys.readouterr().err
 
 
 def test_the_current_record_still_needs_its_evidence(tmp_path, capsys):
     """The as-of profile is the view's alone: the current descriptor keeps evidence and full stamps required."""
-    for res in load_package().resources:
-        build.write_download(res, "2024-12-31", tmp_path / res.path)
+    build.write_data_folder(tmp_path, "2024-12-31")
     (tmp_path / "datapackage.json").write_text(build.download_descriptor(None), encoding="utf-8")
     assert helpers_cli(["validate", str(tmp_path)]) == 1
     err = capsys.readouterr().err

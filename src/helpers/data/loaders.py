@@ -263,11 +263,13 @@ def _pages_known_then(frame: pd.DataFrame, res, view: View) -> pd.DataFrame:
         col = fk.fields[0]
         if fk.resource != "sources" or col not in frame:
             continue
+        def known(s: str) -> bool:
+            return _known(view.published.get(s), view.when, view.undated_known)
+
         if res.field(col).type == "list":
-            frame[col] = [tuple(s for s in ids if _known(view.published.get(s), view.when, view.undated_known))
-                          if isinstance(ids, tuple) else ids for ids in frame[col]]
+            frame[col] = [tuple(s for s in ids if known(s)) if isinstance(ids, tuple) else ids for ids in frame[col]]
         else:
-            later = [isinstance(s, str) and not _known(view.published.get(s), view.when, view.undated_known) for s in frame[col]]
+            later = [isinstance(s, str) and not known(s) for s in frame[col]]
             frame[col] = frame[col].mask(pd.Series(later, index=frame.index, dtype=bool))
     return frame
 
@@ -403,6 +405,14 @@ def latest_publication(as_of: DateLike = None) -> pd.Timestamp:
 def newest_claim(as_of: DateLike = None) -> pd.Timestamp:
     """Date of the newest claim known on `as_of` (what 'newest claim D′' says beside the cut-off)."""
     return load("claims", as_of)["stated"].max()
+
+
+def first_known_claim() -> pd.Timestamp:
+    """The first day any claim is known: stated and its page published (an undated page only from the cut-off), the
+    rule of ``View.sourced``. An earlier view knows nothing."""
+    claims = load("claims")
+    published = claims["source_id"].map(_published(_tables(None)["sources"])).fillna(cutoff())
+    return claims["stated"].combine(published, max).min()
 
 
 def analysis_date(as_of: DateLike = None) -> pd.Timestamp:

@@ -646,7 +646,7 @@ def _region_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     members = [m for m in row.get("members", "").split(";") if m]
     problems = []
     for m in members:
-        if m.startswith("X") or m not in ALPHA3:
+        if m not in ALPHA3:  # pycountry's codes: no user-assigned X.. region code is among them
             problems.append(Problem(t.file, line, "members", f"{show(m)} is not a country code (ISO 3166-1 alpha-3): "
                                     "a region lists countries, not regions"))
     doubled = sorted({m for m in members if members.count(m) > 1})
@@ -1071,13 +1071,14 @@ def validate_package(package: Package, data_dir: Path, today: date | None = None
         tables[res.name] = table
     problems += check_references(tables)
     problems += check_country_codes(tables)
-    problems += check_rows(tables, is_as_of(package.raw))
+    as_of = is_as_of(package.raw)
+    problems += check_rows(tables, as_of)
     problems += check_duplicate_claims(tables)
     problems += check_duplicate_rows(tables)
     problems += check_unique_names(tables)
     problems += check_ids_ignoring_case(tables)
     problems += check_status_history(tables)
-    if not is_as_of(package.raw):  # an as-of view carries no evidence: its passages were read later
+    if not as_of:  # an as-of view carries no evidence: its passages were read later
         problems += check_evidence(tables)
     problems += check_unlisted_files(package, data_dir, shown_dir)
     problems += check_cutoff(package, tables, today)

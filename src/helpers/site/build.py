@@ -59,7 +59,7 @@ class BuildError(RuntimeError):
 
 
 def check_as_of(value: str | None) -> str | None:
-    """`--as-of` as an ISO date between the earliest claim in the data and today, or ValueError."""
+    """`--as-of` as an ISO date between the first day a claim is known and today, or ValueError."""
     if value is None:
         return None
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
@@ -70,10 +70,7 @@ def check_as_of(value: str | None) -> str | None:
         raise ValueError(f"--as-of {value} is not a real date ({exc})") from None
     if when > date.today():
         raise ValueError(f"--as-of {value} is in the future (today is {date.today()})")
-    claims = data.load("claims")
-    # a claim is known once it was stated and its page published: before the first such day the record is empty
-    published = claims["source_id"].map(data.load("sources").set_index("source_id")["published"])
-    earliest = claims["stated"].combine(published.fillna(claims["stated"]), max).min().date()
+    earliest = data.first_known_claim().date()
     if when < earliest:
         raise ValueError(f"--as-of {value} is before the first claim known in the data ({earliest}); nothing was known then")
     return value
@@ -111,6 +108,16 @@ def write_download(res: Resource, as_of: str | None, target: Path) -> None:
         writer.writerows([data.as_text(v) for v in row] for row in frame.itertuples(index=False))
 
 
+def write_data_folder(folder: Path, as_of: str | None) -> str:
+    """Every table as a reader downloads it, and the descriptor beside them (returned): a folder that validates on
+    its own, as of a date under helpers.data.profile."""
+    for res in load_package().resources:
+        write_download(res, as_of, folder / res.path)
+    descriptor = download_descriptor(as_of)
+    _write(folder / "datapackage.json", descriptor)
+    return descriptor
+
+
 def build(out: Path, execute: bool = False, as_of: str | None = None, notebooks: list[Path] | None = None) -> dict:
     """Build the site into a temporary directory, then move it to `out` (replacing only an
     earlier build: see helpers.site.outdir); returns a summary with counts and timings."""
@@ -146,11 +153,7 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     for nb in rendered:
         _write(out / f"{nb.stem}.html", notebook_page(nb, data_date))
 
-    package = load_package()
-    for res in package.resources:
-        write_download(res, as_of, out / "data" / res.path)
-    descriptor = download_descriptor(as_of)
-    _write(out / "data" / "datapackage.json", descriptor)
+    descriptor = write_data_folder(out / "data", as_of)
     # the dictionary describes the downloads beside it: an as-of view's profile, without the current record's gaps
     _write(out / "data.html", data_dictionary(parse_package(json.loads(descriptor)), data_date))
 
