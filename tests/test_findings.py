@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers import data
@@ -36,3 +37,44 @@ def test_the_index_opens_on_the_key_figures_before_the_notebooks():
     assert html.index('id="key-figures"') < html.index('id="notebooks"')
     assert '<a href="countries/PRK.html"><span class="label">North Korean troops in Russia</span> <strong class="figure">10,000</strong>' in html
     assert '<div class="findings"><p>one</p></div>' in html
+
+
+def test_each_notebooks_findings_are_the_analyses_results():
+    from helpers.analysis import legal, network
+    from helpers.analysis import origins as og
+    from helpers.analysis.evidence import fully_verified
+    from helpers.presentation import findings as fd
+
+    when = data.analysis_date(None)
+    claims, sources = data.claims(when), data.sources(when)
+    ev = {f.label: f.figure for f in fd.evidence_findings(claims, sources, data.load("evidence", when))}
+    proven = int(fully_verified(data.load("evidence", when), "claims").reindex(claims["claim_id"], fill_value=False).sum())
+    assert ev["Claims with every coded field proven by a passage"] == f"{rp.num(proven)} of {rp.num(len(claims))}"
+
+    rels, actors = data.relations(when), data.load("actors", when)
+    al = {f.label: f for f in fd.alliance_findings(rels, actors)}
+    assert al["Partners supplying Russia's war"].figure == rp.num(len(network.principal_partners(rels, actors)))
+    lag = network.acknowledgement_lags(rels)["days"].max()
+    assert al["Longest wait from first report to acknowledgement"].figure == f"{rp.num(lag)} days"
+
+    exposure = pd.DataFrame({"origin": ["NPL", "NPL", "KEN", "KEN"], "place": ["in Ukraine", "in Russia"] * 2,
+                             "status": ["yes", "no", "yes", "yes"]})
+    lg = {f.label: f.figure for f in fd.legal_findings(exposure, frozenset({"KEN", "UKR"}), pd.DataFrame({"status": ["outstanding", "deceased"]}))}
+    assert lg["Recruits' origins whose nationals the ICC could reach for war crimes in Russia"] == "1 of 2"
+    assert lg["Recruits' origins whose nationals the ICC could reach for war crimes in Ukraine"] == "2 of 2"
+    assert lg["States Parties to the Rome Statute"] == "2" and lg["Arrest warrants in the Ukraine situation"] == "2"
+    assert len(fd.legal_findings(exposure, legal.states_parties(when), pd.DataFrame())) == 3
+
+    rf = fd.recruit_findings(claims, data.load("responses", when), when)
+    top = og.ranked(claims, ("recruited", "identified_by_name"), when).iloc[0]
+    assert rf[1].label == f"Largest figure ({top['country']})" and rf[1].figure == rp.band(top)
+    assert rf[2].figure == f"at least {rp.num(og.named_dead(claims, when)['floor'].iloc[0])}"
+
+
+def test_findings_in_markdown_keep_data_as_text_and_say_when_nothing_is_known():
+    from helpers.presentation import findings as fd
+
+    text = fd.markdown([Finding("Largest figure (*Côte d'Ivoire*)", "at least 5", "a [link](x)", "countries/CIV.html")])
+    assert text == r"- **Largest figure \(\*Côte d'Ivoire\*\): at least 5** — a \[link\]\(x\) ([evidence](countries/CIV.html))"
+    assert fd.markdown([]) == "_No figure was known on this date._"
+    assert fd.recruit_findings(data.claims("2022-03-15").iloc[0:0], pd.DataFrame(), "2022-03-15") == []

@@ -22,3 +22,22 @@ def test_typed_prose_names_no_year_of_the_war(path):
 
 def test_the_check_sees_a_typed_year():
     assert YEAR.findall("and the 2025 waves; Art. 12(3); in 12025 rows") == ["2025"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_each_notebook_follows_one_skeleton(path):
+    """Overview (title and question), key findings with their figures, the sections, caveats, then the sources."""
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ") and "**Question.**" in first.source
+    heads = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines() if line.startswith("## ")]
+    assert heads[0] == "## Key findings" and heads[-2:] == ["## Caveats", "## Sources cited"] and len(heads) >= 5
+    at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith("## Key findings"))
+    cell = nb.cells[at + 1]
+    assert cell.cell_type == "code" and "findings" in cell.metadata.get("tags", [])
+    shown = "".join(o["data"]["text/markdown"] for o in cell.outputs if "text/markdown" in o.get("data", {}))
+    items = [line for line in shown.splitlines() if line.startswith("- **")]
+    assert 3 <= len(items) <= 5 and all("([evidence](" in line for line in items)
+    last = nb.cells[-1]
+    assert last.cell_type == "code" and "<details class='references'>" in "".join(
+        o.get("data", {}).get("text/html", "") for o in last.outputs)

@@ -156,10 +156,11 @@ def table(frame: pd.DataFrame, caption: str | None = None, raw: bool = False) ->
 
 def references(sources: pd.DataFrame, ids) -> None:
     """The 'Sources cited' section: every source the notebook used, generated from data/sources.csv, as escaped HTML
-    (titles and publishers are data: they never become markup)."""
+    (titles and publishers are data: they never become markup), folded away so the page ends on its caveats."""
     from IPython.display import HTML, display
 
     refs = reference_list(sources, ids)
     items = "".join(f"<li>{html.escape(r)} (<code>{html.escape(sid)}</code>)</li>"
                     for sid, r in zip(refs["source_id"], refs["reference"], strict=True))
-    display(HTML(f"<p><strong>{len(refs):,} sources cited.</strong></p><ol class='references'>{items}</ol>"))
+    display(HTML(f"<details class='references'><summary><strong>{len(refs):,} sources cited</strong> (open the list)</summary>"
+                 f"<ol class='references'>{items}</ol></details>"))
