@@ -37,6 +37,8 @@ CASES = [
     ("region member that is a region", "regions.csv", "KAZ;KGZ;TJK;TKM;UZB", "KAZ;KGZ;TJK;TKM;XSA", 4, "members", "a region lists countries"),
     ("region member that is a name", "regions.csv", "KAZ;KGZ;TJK;TKM;UZB", "KAZ;KGZ;TJK;TKM;Uzbekistan", 4, "members", "not a country code"),
     ("region member listed twice", "regions.csv", "KAZ;KGZ;TJK;TKM;UZB", "KAZ;KGZ;TJK;KAZ;UZB", 4, "members", "KAZ listed twice"),
+    ("province under an unknown code", "subdivision_names.csv", "UA-23,Zaporizhzhia", "UA-99,Zaporizhzhia", 2, "code", "not an ISO 3166-2"),
+    ("province under a country code", "subdivision_names.csv", "RU-KRS,Kursk", "RUS,Kursk", 3, "code", "expected a value matching"),
     ("mojibake in a name", "actors.csv", "North Korea", "North Kor\u00c3\u00a9a", 3, "name", "mojibake"),
     ("mojibake apostrophe in a quote", "claims.csv", "About 10,000 were sent.", "About 10,000 weren\u00e2\u20ac\u2122t sent.", 2, "quote", "mojibake"),
     # one page under two ids (found in the real data: six pages were cited twice)

@@ -98,3 +98,24 @@ def test_claim_ids_in_notebook_tables_link_to_their_permalinks():
             '<a href="claims.html#claim-dprk-072"><code>dprk-072</code></a></td>') in out
     assert '<td><a href="claims.html#claim-ken-120"><code>ken-120</code></a></td>' in out
     assert "<td>ken-999</td>" in out and "<td>Kenya</td>" in out  # unknown ids and words stay text
+
+
+def test_search_knows_provinces_by_every_spelling_and_says_what_the_court_could_reach_there():
+    from helpers.analysis import origins as og
+    from helpers.site.search import place_entries
+
+    when = data.analysis_date(None)
+    claims = data.claims(when)
+    exposure = og.icc_exposure(og.origin_countries(claims), when)
+    entries = {e[1]: e for e in place_entries(claims, exposure, when)}
+    zap = entries["Zaporizhzhia Oblast (Ukraine)"]
+    assert "Zaporozhye" in zap[2] and "UA-23" in zap[2]
+    in_ukraine = exposure[exposure["place"] == "in Ukraine"]
+    assert f"nationals of {(in_ukraine['status'] == 'yes').sum()} of {len(in_ukraine)} recruits' origins (Art. 12(2)(a)" in zap[2]
+    kursk = entries["Kursk Oblast (Russia)"]
+    named = (claims["location"].fillna("") + " " + claims["quote"].fillna("")).str.contains(r"\b(?:Kursk|Kurskaya)", case=False)
+    assert f"{named.sum()} claims name it" in kursk[2] and kursk[3] == "claims.html?q=Kursk"
+    assert "Art. 12(2)(b), the accused's nationality alone" in kursk[2]
+    # a province no claim names leads to the Court's reach, not to an empty list of claims
+    unnamed = [e for e in entries.values() if e[2].endswith(" 0 claims name it.")]
+    assert unnamed and all(e[3] == "03_legal_exposure.html#when-could-the-icc-reach-whom" for e in unnamed)

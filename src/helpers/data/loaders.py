@@ -198,6 +198,7 @@ def _with_history(table: str, col: str, key: str):
 #: One as-of rule per table: what a reader could have known on a date (tests check every table has one).
 AS_OF = {
     "metrics": _reference, "claimants": _reference, "regions": _reference, "lineages": _reference, "place_names": _reference,
+    "subdivision_names": _reference,
     "actors": _reference,
     "sources": _sources_as_of,
     "claims": _claims_as_of,

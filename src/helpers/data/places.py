@@ -1,11 +1,13 @@
 """Places, one home: ISO 3166-1 codes and names from pycountry (the iso-codes database, offline), the collection's
-regions from ``data/regions.csv``, and the few common names it prefers from ``data/place_names.csv``.
+regions from ``data/regions.csv``, the few common names it prefers from ``data/place_names.csv``, and the provinces a
+reader may search for (ISO 3166-2, named in ``data/subdivision_names.csv``).
 
 Why: a name is data. Hand-typed tables drift (one region had three names); here a country's name is iso-codes' common
 name unless the collection records a preferred one, and a region's name is the one in regions.csv."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pycountry
 
 #: Every ISO 3166-1 alpha-3 code (249) and its numeric code (the world-atlas boundaries are keyed by it).
@@ -41,3 +43,22 @@ def place_name(code: str) -> str:
 def is_country(code: object) -> bool:
     """Whether `code` is an ISO 3166-1 alpha-3 country code (regions such as XFN are not)."""
     return isinstance(code, str) and code in ALPHA3
+
+
+#: Every ISO 3166-2 subdivision code known to iso-codes.
+SUBDIVISIONS: frozenset[str] = frozenset(s.code for s in pycountry.subdivisions)
+
+
+def subdivisions() -> pd.DataFrame:
+    """The provinces in data/subdivision_names.csv with their state (ISO 3166-1 alpha-3, from the code), iso-codes'
+    name and every name a reader may type (`names`: the common name first)."""
+    from helpers.data.loaders import _tables
+
+    table = _tables(None)["subdivision_names"]
+    rows = []
+    for r in table.itertuples():
+        sub = pycountry.subdivisions.get(code=r.code)
+        others = [n for n in str(r.other_names if isinstance(r.other_names, str) else "").split(";") if n]
+        rows.append(dict(code=r.code, name=r.name, state=pycountry.countries.get(alpha_2=sub.country_code).alpha_3,
+                         iso_name=sub.name, names=list(dict.fromkeys([r.name, *others, sub.name]))))
+    return pd.DataFrame(rows, columns=["code", "name", "state", "iso_name", "names"])

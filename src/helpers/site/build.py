@@ -43,7 +43,7 @@ from helpers.site.pages import (
     search_page,
 )
 from helpers.site.render import render
-from helpers.site.search import copy_assets, index_entries, write_index
+from helpers.site.search import copy_assets, index_entries, place_entries, write_index
 
 NOTEBOOKS = ROOT / "notebooks"
 CITATION = ("Foreign manpower behind Russia's war against Ukraine: an open notebook collection. "
@@ -172,9 +172,10 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     _write(out / "claims.html", claims_page(claims, sources, data_date, collection))
     _write(out / "search.html", search_page(data_date))
     _write(out / "changes.html", _changes(as_of, data_date))
-    from helpers.analysis.origins import origin_countries
+    from helpers.analysis.origins import icc_exposure, origin_countries
 
-    write_index(out, index_entries(rendered, claims, sources, origin_countries(claims)))
+    countries = origin_countries(claims)
+    write_index(out, index_entries(rendered, claims, sources, countries, place_entries(claims, icc_exposure(countries, when), when)))
 
     figures = sorted(p.name for p in (out / "figures").iterdir())
     listing = "".join(f'<li><a href="{esc(f)}">{esc(f)}</a></li>' for f in figures)

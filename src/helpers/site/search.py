@@ -3,7 +3,7 @@ scripts the pages load, copied into assets/ (the Vega builds from node_modules/,
 charts.js and search.js from helpers/static/).
 
 Index entries are [kind, title, text, url] with kind one of notebook, claim, source, institution,
-country, page; urls are relative to the site root. Text is what a reader sees: HTML stripped of
+country, place, page; urls are relative to the site root. Text is what a reader sees: HTML stripped of
 code cells, scripts and tags.
 """
 
@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -65,7 +66,37 @@ def notebook_entries(nb: RenderedNotebook) -> list[list[str]]:
     return entries
 
 
-def index_entries(rendered: list[RenderedNotebook], claims: pd.DataFrame, sources: pd.DataFrame, countries: list[str]) -> list[list[str]]:
+def place_entries(claims: pd.DataFrame, exposure: pd.DataFrame, as_of) -> list[list[str]]:
+    """One entry per province a reader may search for (data/subdivision_names.csv), under every name it is written
+    with: its state, how many claims name it, and whether the Court could reach war crimes committed there by the
+    recruits' nationals (`exposure`: `origins.icc_exposure` on `as_of`, 'in <state>' rows), with the article that
+    decides it. It links to the claims that name it, else to the Court's reach in notebook 03."""
+    from helpers.data.places import place_name, subdivisions
+    from helpers.presentation import report as rp
+
+    said = (claims["location"].fillna("") + " " + claims["quote"].fillna("")).str.casefold()
+    entries = []
+    for r in subdivisions().itertuples():
+        state = place_name(r.state)
+        hits = {n: said.str.contains(rf"\b{re.escape(n.casefold())}", regex=True) for n in r.names}
+        naming = int(pd.concat(hits.values(), axis=1).any(axis=1).sum())
+        commonest = max(r.names, key=lambda n: int(hits[n].sum()))  # the name the claims page's word filter finds most by
+        here = exposure[exposure["place"] == f"in {state}"]
+        text = f"{r.name}, {state} (ISO 3166-2 {r.code}; also written {', '.join(r.names[1:])}). "
+        if not here.empty:
+            yes = here[here["status"] == "yes"]
+            article = "Art. 12(2)(a), the territory of a State Party or of a state accepting the Court" if \
+                yes["bases"].str.contains("12(2)(a)", regex=False).any() else "Art. 12(2)(b), the accused's nationality alone"
+            text += (f"War crimes committed here, as the record stood on {rp.day(as_of)}: the Court could reach nationals of "
+                     f"{len(yes)} of {len(here)} recruits' origins ({article}). ")
+        text += f"{naming} claim{'s name' if naming != 1 else ' names'} it."
+        url = f"claims.html?q={quote(commonest)}" if naming else "03_legal_exposure.html#when-could-the-icc-reach-whom"
+        entries.append(["place", f"{r.name} ({state})", text, url])
+    return entries
+
+
+def index_entries(rendered: list[RenderedNotebook], claims: pd.DataFrame, sources: pd.DataFrame, countries: list[str],
+                  places: list[list[str]] = ()) -> list[list[str]]:
     from helpers.data.places import place_name
     from helpers.presentation.words import figure_words
 
@@ -92,6 +123,7 @@ def index_entries(rendered: list[RenderedNotebook], claims: pd.DataFrame, source
         own = claims[claims["origin"] == code]
         names = ", ".join(sorted(set(own["claimant"].astype(str))))
         entries.append(["country", place_name(code), f"{len(own)} claims by {names}.", f"countries/{code}.html"])
+    entries += places
     entries.append(["page", "Data dictionary", "Every table and column of data/, with downloads.", "data.html"])
     entries.append(["page", "Bibliography", f"{len(sources)} sources, BibTeX and CSL-JSON.", "bibliography.html"])
     return entries
