@@ -156,8 +156,19 @@ def test_a_company_acting_for_a_group_is_one_partner_and_a_visit_is_none():
 def test_acknowledgement_lags_leave_out_recruitment_of_citizens_and_self_announced_sanctions():
     base = [rel("d", "IRN", "RUS", "arms_transfer", "drones", "2022-08-01"),
             rel("n", "NPL", "RUS", "citizen_recruitment", "recruits", "2023-06-28", position="opposes"),
-            rel("s", "USA", "PRK", "sanctions", "none", "2023-03-30")]
-    rels = pd.DataFrame(base).assign(first_reported=pd.to_datetime(["2022-07-11", "2023-06-28", "2023-03-30"]),
-                                     acknowledged=pd.to_datetime(["2022-11-05", "2023-12-05", "2023-04-30"]))
+            rel("s", "USA", "PRK", "sanctions", "none", "2023-03-30"),
+            rel("p", "IRN", "RUS", "arms_transfer", "missiles", "2022-10-01")]
+    rels = pd.DataFrame(base).assign(first_reported=pd.to_datetime(["2022-07-11", "2023-06-28", "2023-03-30", "2022-10-01"]),
+                                     acknowledged=pd.to_datetime(["2022-11-05", "2023-12-05", "2023-04-30", "2022-11-05"]),
+                                     acknowledgement=["full", "opposing", "full", "partial"])
     lags = network.acknowledgement_lags(rels)
-    assert list(lags["relation_id"]) == ["d"] and lags.loc[0, "days"] == 117
+    assert list(lags["relation_id"]) == ["d"] and lags.loc[0, "days"] == 117  # a partial admission is no acknowledgement
+
+
+def test_a_partial_admission_leaves_the_supply_as_it_was_confirmed():
+    """Iran admitted (5 Nov 2022) only drones sent before the war: the wartime supply stays a government assessment."""
+    for when in ("2022-12-31", None):
+        drones = data.relations(when).set_index("relation_id").loc["rel-014"]
+        assert drones["acknowledgement"] == "partial" and drones["confirmation"] == "government_assessment"
+    assert data.relations("2022-11-04").set_index("relation_id").loc["rel-014", "acknowledgement"] is pd.NA
+    assert data.relations(None).set_index("relation_id").loc["rel-004", "confirmation"] == "officially_acknowledged"

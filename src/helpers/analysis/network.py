@@ -115,10 +115,12 @@ def principal_partners(relations: pd.DataFrame, actors: pd.DataFrame, recipient:
 
 
 def acknowledgement_lags(relations: pd.DataFrame) -> pd.DataFrame:
-    """Supplies acknowledged by the supplier after they were first reported, and the days in between. Russia's
+    """Supplies fully acknowledged by the supplier after they were first reported, and the days in between (an
+    admission of part of it, such as drones sent only before the war, is no acknowledgement of the supply). Russia's
     recruitment of a state's citizens is left out (the origin state condemning or prosecuting it is no admission of
     a supply), as are sanctions and monitoring (which their authors announce themselves)."""
     sel = relations[relations["acknowledged"].notna() & (relations["acknowledged"] > relations["first_reported"])
+                    & (relations["acknowledgement"] == "full")
                     & ~relations["relation"].isin(NOT_PARTNERSHIP | {"sanctions", "monitoring"})]
     cols = ["relation_id", "source_actor", "target_actor", "relation", "supply", "first_reported", "acknowledged"]
     return sel[cols].assign(days=(sel["acknowledged"] - sel["first_reported"]).dt.days).reset_index(drop=True)

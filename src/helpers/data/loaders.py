@@ -330,17 +330,20 @@ def _known(published, when: pd.Timestamp, undated_known: bool) -> bool:
 
 def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timestamp, undated_known: bool) -> pd.DataFrame:
     """Relations as known on `when`: shown from their first credible report; 'officially acknowledged'
-    only from the supplier's own acknowledgement; later sources, ends and acknowledgements blanked."""
+    only from the supplier's own acknowledgement, and only a full or an opposing one; later sources, ends and acknowledgements blanked."""
     frame = frame.copy()
     frame["source_ids"] = [tuple(s for s in ids if _known(published[s], when, undated_known)) for ids in frame["source_ids"]]
     frame = frame[(frame["first_reported"] <= when) & (frame["source_ids"].map(len) > 0)]
     ended_later = frame["end"] > when
     frame = _blank_after(frame, ["end", "acknowledged", "start"], when)
     frame["acknowledged_source"] = frame["acknowledged_source"].mask(frame["acknowledged"].isna())
+    frame["acknowledgement"] = frame["acknowledgement"].astype("string").mask(frame["acknowledged"].isna())
     frame.loc[ended_later & (frame["status"] == "ended"), "status"] = "active"
     levels = ["officially_acknowledged", *frame["assessed_as"].cat.categories]
+    # a partial admission (drones sent before the war, engineers but not builders) leaves the relation as it was confirmed
+    owned = frame["acknowledged"].notna() & (frame["acknowledgement"] != "partial")
     frame["confirmation"] = pd.Categorical(
-        frame["assessed_as"].astype("string").where(frame["acknowledged"].isna(), "officially_acknowledged"), categories=levels)
+        frame["assessed_as"].astype("string").where(~owned, "officially_acknowledged"), categories=levels)
     frame["origin_position"] = frame["origin_position"].astype("string")
     return frame.reset_index(drop=True)
 

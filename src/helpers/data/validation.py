@@ -569,6 +569,11 @@ def _relation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
                                 "use 'ended' or remove the end date"))
     problems += _order(t, row, line, "start", "end")
     problems += _order(t, row, line, "first_reported", "acknowledged")
+    if row["acknowledged"] and not row.get("acknowledgement"):
+        problems.append(Problem(t.file, line, "acknowledgement", f"acknowledged on {row['acknowledged']} but how far is not said: "
+                                "full, partial or opposing"))
+    elif row.get("acknowledgement") and not row["acknowledged"]:
+        problems.append(Problem(t.file, line, "acknowledgement", f"{show(row['acknowledgement'])} acknowledgement without an acknowledged date"))
     start, first = _date_of(row, "start"), _date_of(row, "first_reported")
     if start and first and start > first and row["relation"] != "treaty":
         problems.append(Problem(t.file, line, "start", f"start {start} is after the first report ({first}): a relation "
