@@ -68,3 +68,13 @@ def test_json_script_cannot_close_the_script_element():
     text = json_script({"quote": "</script><script>alert(1)</script> & more"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["quote"].startswith("</script>")
+
+
+def test_each_qualifier_has_its_own_mark_in_both_renderings():
+    from helpers.presentation.interactive import SHAPES
+    from helpers.presentation.plotting import QUALIFIER_MARKERS
+    from helpers.presentation.words import QUALIFIER_WORDS
+
+    assert set(QUALIFIER_MARKERS) == set(QUALIFIER_WORDS)
+    assert len(set(QUALIFIER_MARKERS.values())) == len(QUALIFIER_MARKERS)  # "about" no longer shares the dot of "exactly"
+    assert len({SHAPES[m] for m in QUALIFIER_MARKERS.values()}) == len(QUALIFIER_MARKERS)

@@ -21,7 +21,7 @@ from helpers.presentation.words import QUALIFIER_WORDS, figure_words
 MIME = "application/vnd.helpers.claims-chart+json"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 #: Vega shape names for the qualifier markers of the static charts.
-SHAPES = {"o": "circle", "^": "triangle-up", "v": "triangle-down", "D": "diamond"}
+SHAPES = {"o": "circle", "s": "square", "^": "triangle-up", "v": "triangle-down", "D": "diamond"}
 FONT = "DejaVu Sans, system-ui, sans-serif"
 
 
@@ -67,8 +67,9 @@ TOOLTIP = [{"field": "institution", "title": "Institution"}, {"field": "date_tex
 
 def _config() -> dict:
     return {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e5e5e5", "titleFontWeight": "normal"},
+            # the colour and shape legends stacked under the chart, never side by side (they would run off a phone)
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal", "columns": 2,
-                       "labelLimit": 220},
+                       "labelLimit": 220, "layout": {"bottom": {"direction": "vertical", "anchor": "start"}}},
             "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "subtitleColor": "#555"},
             "view": {"stroke": None}}
 

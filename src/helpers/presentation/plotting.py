@@ -18,14 +18,16 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from helpers.presentation.words import QUALIFIER_WORDS  # noqa: E402
+
 PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c16e2f", "#7a9e7e", "#b8336a",
            "#3c6e71", "#a05195"]
 STATUS_COLOURS = {"yes": "#d1495b", "contested": "#edae49", "no": "#cfd8dc"}
 #: One colour per claimant side, the same meaning in every chart (Okabe-Ito, safe for colour-blind readers).
 SIDE_COLOURS = {"Ukraine": "#0072B2", "Russia": "#D55E00", "Origin government": "#E69F00", "Other governments": "#009E73",
                 "International bodies": "#56B4E9", "Independent (media, research)": "#CC79A7"}
-#: Marker per qualifier: a floor points up, a ceiling down, an estimate is a dot.
-QUALIFIER_MARKERS = {"exact": "o", "about": "o", "range": "D", "at_least": "^", "at_most": "v"}
+#: Marker per qualifier, one each: a floor points up, a ceiling down, an exact count is a dot, an approximate one a square.
+QUALIFIER_MARKERS = {"exact": "o", "about": "s", "range": "D", "at_least": "^", "at_most": "v"}
 DPI = 110
 
 plt.rcParams.update({
@@ -168,8 +170,8 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
     count_axis(ax)
     sides = [s for s in SIDE_COLOURS if s in set(points["side"].astype(str))]
     handles = [Line2D([], [], marker="o", linestyle="", color=SIDE_COLOURS[s], label=s) for s in sides]
-    handles += [Line2D([], [], marker="^", linestyle="", color="#555555", label="at least"),
-                Line2D([], [], marker="v", linestyle="", color="#555555", label="at most")]
+    shown = sorted(set(points["qualifier"].astype(str)) & set(QUALIFIER_MARKERS), key=list(QUALIFIER_MARKERS).index)
+    handles += [Line2D([], [], marker=QUALIFIER_MARKERS[q], linestyle="", color="#555555", label=QUALIFIER_WORDS[q]) for q in shown]
     ax.legend(handles=handles, fontsize=7, frameon=False, ncol=4, loc="lower left", bbox_to_anchor=(0.0, 1.0))
 
 

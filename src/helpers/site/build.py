@@ -300,7 +300,8 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
                     + f" ({'a single lineage' if n == 1 else f'{n} lineages'})")
 
         rows.append(dict(origin=origin, name=place_name(origin), claims=len(own), recruits=words(recruits), killed=words(killed),
-                         institutions=int(own["claimant_id"].nunique()), latest=own["stated"].max()))
+                         institutions=int(own["claimant_id"].nunique()), latest=own["stated"].max(),
+                         recruits_low=recruits["low"].get(origin)))
     classes = {o: map_class(recruits["low"].get(o)) for o in countries}  # the estimate's lower end, not the largest figure
     titles = {r["origin"]: f"{r['name']}: recruits {r['recruits']}; killed {r['killed']}" for r in rows}
     svg = _map_svg(classes, {o: f"{o}.html" for o in countries}, titles)

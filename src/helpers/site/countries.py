@@ -204,9 +204,15 @@ def countries_index(rows: pd.DataFrame, map_svg: str, data_date: str) -> str:
     items = "".join(
         f'<tr><td><a href="{esc(r.origin)}.html">{esc(r.name)}</a></td><td>{r.claims:,}</td><td>{esc(r.recruits)}</td>'
         f"<td>{esc(r.killed)}</td><td>{r.institutions:,}</td><td>{r.latest:%d %b %Y}</td></tr>" for r in rows.itertuples())
+    ranked = rows.assign(_low=pd.to_numeric(rows["recruits_low"], errors="coerce").fillna(-1)).sort_values(
+        ["_low", "name"], ascending=[False, True], kind="stable")
+    listed = "".join(f'<li><a href="{esc(r.origin)}.html"><span class="name">{esc(r.name)}</span> '
+                     f'<span class="figure">{esc(r.recruits)}</span></a></li>' for r in ranked.itertuples())
     body = f"""<h1>Countries</h1>
-<p>{len(rows):,} origin countries of Russia's foreign recruits in the data. Click a country on the map or in the table.</p>
-<div class="map">{map_svg}</div>
+<p>{len(rows):,} origin countries of Russia's foreign recruits in the data. Choose a country on the map, in the list beside it
+(largest recruits estimate first) or in the table.</p>
+<div class="map-and-list"><div class="map">{map_svg}</div>
+<ol class="map-list" aria-label="Countries by recruits estimate">{listed}</ol></div>
 <p>Recruits and killed are the collection's estimates (<code>helpers.analysis.manpower.estimate</code>): the band across independent lineages'
 current figures, never below a lasting floor; the map shades each country by the lower end of its recruits estimate.</p>
 <table class="data-table"><thead><tr><th>country</th><th>claims</th><th>recruits (estimate, lineages)</th><th>killed (estimate, lineages)</th>

@@ -48,6 +48,11 @@ ol.claims li, ol.responses li { margin-bottom:.8rem; } p.translation { margin:.1
 .flag { background:#fde2c8; border-radius:3px; padding:0 .3rem; font-size:.8rem; }
 .legend .key { margin-right:.8rem; white-space:nowrap; } .legend .dot { display:inline-block; width:.7rem; height:.7rem; border-radius:50%; margin-right:.25rem; vertical-align:middle; }
 svg.timeline { width:100%; height:auto; max-width:760px; } .map svg { width:100%; height:auto; }
+.map-and-list { display:grid; grid-template-columns:minmax(0,3fr) minmax(12rem,1fr); gap:1rem; align-items:start; }
+ol.map-list { list-style:none; margin:0; padding:0; max-height:32rem; overflow-y:auto; border:1px solid var(--line); border-radius:4px; font-size:.85rem; }
+ol.map-list a { display:flex; justify-content:space-between; gap:.5rem; padding:.45rem .6rem; min-height:2.75rem; box-sizing:border-box; align-items:center; border-bottom:1px solid var(--line); text-decoration:none; }
+ol.map-list .figure { color:var(--muted); text-align:right; }
+@media (max-width: 700px) { .map-and-list { grid-template-columns:1fr; } ol.map-list { max-height:none; } }
 td.status-yes { color:#a4161a; font-weight:bold; } td.status-no { color:var(--muted); } td.status-contested { color:#b35c00; font-weight:bold; }
 form.claim-filter { display:flex; flex-wrap:wrap; gap:.4rem .8rem; align-items:center; margin:1rem 0; padding:.6rem; border:1px solid var(--line); border-radius:4px; }
 form.claim-filter select, form.claim-filter input { max-width:14rem; }

@@ -40,6 +40,8 @@
     var spec = JSON.parse(document.getElementById(box.getAttribute("data-spec")).textContent);
     var target = box.querySelector(".vl-target");
     var panel = box.querySelector(".claim-detail");
+    // a narrow screen (a phone) lists each legend's entries in one column, so no label is cut at the edge
+    if (target.clientWidth < 560 && spec.config && spec.config.legend) spec.config.legend.columns = 1;
     return vegaEmbed(target, spec, { actions: false, renderer: "svg", tooltip: { theme: "light" } }).then(function (res) {
       function pick(event, item) {
         if (item && item.datum && item.datum.claim_id) showClaim(panel, item.datum);
