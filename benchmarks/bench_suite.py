@@ -1,7 +1,7 @@
 """Measure the test suite against its floor, per-notebook execution, import and load costs.
 
 Run with ``make bench`` (``python benchmarks/bench_suite.py --notebooks`` measures the notebooks against their floor only). Prints the numbers and writes them to benchmarks/results.json and
-benchmarks/RESULTS.md (which the README quotes). Nothing here asserts a speed: it measures.
+benchmarks/RESULTS.md and between the README's bench markers. Nothing here asserts a speed: it measures.
 
 - notebooks: strict nbval over the notebooks alone (xdist loadfile), against the floor: the same command
   over import-only copies; the ratio notebooks/floor is the execution target (at most 1.5)
@@ -35,13 +35,28 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 IMPORT_LINE = re.compile(r"^\s*(import |from \S+ import )")
 
 
-def timed(cmd: list[str], cwd: Path = ROOT) -> float:
+def timed(cmd: list[str], cwd: Path = ROOT, out: list[str] | None = None) -> float:
+    """Wall time of `cmd`; its output is appended to `out` when given."""
     start = time.perf_counter()
     run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if run.returncode != 0:
         raise SystemExit(f"command failed: {' '.join(cmd)}\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
+    if out is not None:
+        out.append(run.stdout)
     return elapsed
+
+
+README = ROOT / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def sync_readme(block: str) -> None:
+    """Put the latest results between the README's bench markers, so its timings are always the latest measured."""
+    text = README.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{START}\n{block}\n{END}{tail}", encoding="utf-8")
 
 
 def import_only_copies(target: Path) -> list[Path]:
@@ -125,6 +140,9 @@ def main() -> int:
         if quick:  # `python benchmarks/bench_suite.py --notebooks`: the execution target only, nothing written
             return 0
         results["suite_s"] = round(timed(pytest_cmd(NOTEBOOKS)), 1)
+        said: list[str] = []
+        results["quick_s"] = round(timed([PY, "-m", "pytest", "-n", "2", "-q", "-m", "not slow", "tests"], out=said), 1)
+        results["quick_tests"] = int(re.search(r"(\d+) passed", said[-1]).group(1))
         results["floor_s"] = round(timed(pytest_cmd(floor_nbs)), 1)
         shutil.rmtree(tmp, ignore_errors=True)
     results["ratio"] = round(results["suite_s"] / results["floor_s"], 2)
@@ -143,6 +161,7 @@ def main() -> int:
         f"| test suite (`make test` minus set-up) | {results['suite_s']} s |",
         f"| floor (same command, import-only notebooks, same unit tests) | {results['floor_s']} s |",
         f"| ratio suite / floor | {results['ratio']} |",
+        f"| quick loop (`pytest -n 2 -m 'not slow' tests`: {results['quick_tests']} tests, no site, no notebook) | {results['quick_s']} s |",
         *[f"| execute `{k}` | {v} s |" for k, v in results["per_notebook_s"].items()],
         f"| `import pandas, matplotlib.pyplot, networkx` | {results['import_base_s']} s |",
         f"| importing every helpers module on top (target at most 0.2 s) | {results['import_helpers_extra_s']} s |",
@@ -150,6 +169,7 @@ def main() -> int:
     ]
     (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    sync_readme("\n".join(lines))
     print("\n".join(lines))
     return 0
 

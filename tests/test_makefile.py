@@ -73,3 +73,17 @@ def test_make_lab_runs_headless_on_a_chosen_port_with_the_projects_kernel():
     assert ("--allow-root" in out) == (os.geteuid() == 0)
     default = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "--port=8888" in default and "--no-browser" not in default
+
+
+def test_the_readmes_timings_are_the_latest_benchmark():
+    """`make bench` writes benchmarks/RESULTS.md and the same block between the README's markers: the two never differ."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from bench_suite import END, START
+    finally:
+        sys.path.pop(0)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split(START, 1)[1].split(END, 1)[0].strip("\n")
+    assert block == (ROOT / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8").strip("\n")

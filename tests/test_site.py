@@ -111,11 +111,24 @@ def test_search_knows_provinces_by_every_spelling_and_says_what_the_court_could_
     zap = entries["Zaporizhzhia Oblast (Ukraine)"]
     assert "Zaporozhye" in zap[2] and "UA-23" in zap[2]
     in_ukraine = exposure[exposure["place"] == "in Ukraine"]
-    assert f"nationals of {(in_ukraine['status'] == 'yes').sum()} of {len(in_ukraine)} recruits' origins (Art. 12(2)(a)" in zap[2]
+    assert f"Art. 12(2)(a): the territory of a State Party or of a state accepting the Court; the Court could reach nationals of {(in_ukraine['status'] == 'yes').sum()} of {len(in_ukraine)} recruits' origins." in zap[2]
     kursk = entries["Kursk Oblast (Russia)"]
     named = (claims["location"].fillna("") + " " + claims["quote"].fillna("")).str.contains(r"\b(?:Kursk|Kurskaya)", case=False)
     assert f"{named.sum()} claims name it" in kursk[2] and kursk[3] == "claims.html?q=Kursk"
-    assert "Art. 12(2)(b), the accused's nationality alone" in kursk[2]
+    assert "Art. 12(2)(b): the accused's nationality alone" in kursk[2]
     # a province no claim names leads to the Court's reach, not to an empty list of claims
-    unnamed = [e for e in entries.values() if e[2].endswith(" 0 claims name it.")]
+    unnamed = [e for e in entries.values() if " 0 claims name it." in e[2]]
     assert unnamed and all(e[3] == "03_legal_exposure.html#when-could-the-icc-reach-whom" for e in unnamed)
+
+
+def test_the_search_index_holds_only_whole_entries_provinces_included():
+    from helpers.analysis import origins as og
+    from helpers.site.search import index_entries, place_entries
+
+    when = data.analysis_date(None)
+    claims = data.claims(when)
+    countries = og.origin_countries(claims)
+    provinces = place_entries(claims, og.icc_exposure(countries, when), when)
+    entries = index_entries([], claims, data.sources(when), countries, provinces)
+    assert all(isinstance(e, list) and len(e) == 4 and all(isinstance(v, str) for v in e) for e in entries)
+    assert [e for e in entries if e[0] == "place"] == provinces

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -358,3 +359,177 @@ def test_every_interactive_chart_has_a_source_line(site, browser, stem):
         line = charts.nth(i).locator("p.chart-source").inner_text()
         assert line.startswith("Source: data/claims.csv, ") and " claims by " in line and "newest " in line
     page.close()
+
+
+@pytest.mark.parametrize("stem", ["01_manpower", "04_recruits_by_country"])
+def test_no_legend_label_is_cut_on_a_phone(site, browser, stem):
+    """At 390 px every legend entry of an interactive chart is whole ('at most', not 'at mos…') and inside its chart."""
+    base, _, _ = site
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(urljoin(base, f"{stem}.html"), wait_until="networkidle")
+    page.wait_for_selector("html[data-charts=ready]")
+    labels = page.evaluate("""() => Array.from(document.querySelectorAll('.vl-chart svg')).flatMap(svg => {
+        const box = svg.getBoundingClientRect();
+        return Array.from(svg.querySelectorAll('.role-legend-label text')).map(t => {
+            const r = t.getBoundingClientRect();
+            return [t.textContent, r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= window.innerWidth];
+        });
+    })""")
+    assert labels, "no legend labels found"
+    assert all(inside for _, inside in labels), [t for t, inside in labels if not inside]
+    assert not any(t.endswith("…") for t, _ in labels), [t for t, _ in labels if t.endswith("…")]
+    page.close()
+
+
+class Reader:
+    """A reader starting on the index who follows links: every page load is one navigation."""
+
+    def __init__(self, browser, base: str, width: int):
+        self.base = base
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page.goto(urljoin(base, "index.html"), wait_until="networkidle")
+        self.steps: list[str] = []
+
+    def follow(self, link) -> None:
+        link.scroll_into_view_if_needed()
+        with self.page.expect_navigation(wait_until="networkidle"):
+            link.click()
+        here = urlparse(self.page.url)
+        self.steps.append(here.path.removeprefix(urlparse(self.base).path) + (f"?{here.query}" if here.query else ""))
+
+    def search(self, words: str) -> None:
+        box = self.page.locator("header.site input[type=search]")
+        box.fill(words)
+        with self.page.expect_navigation(wait_until="networkidle"):
+            box.press("Enter")
+        self.page.wait_for_selector("html[data-search=ready]")
+        self.steps.append(f"search: {words}")
+
+
+def _claim_of(page, row):
+    """The claim a table row links to, on the page it is on: its institution line and its quote."""
+    href = row.locator('a[href*="#claim-"]').first.get_attribute("href")
+    item = page.locator(f"li#{href.split('#', 1)[1]}")
+    return item.inner_text(), item.locator("blockquote").inner_text()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_reader_answers_six_questions_within_two_navigations_of_the_index(site, browser, width):
+    """The six questions of an analyst: each answered with its figure, institution and quote, starting on the index."""
+    from helpers import data
+    from helpers.analysis import origins as og
+    from helpers.presentation.report import num
+
+    base, out, _ = site
+    claims = data.claims(None)
+    paths = {}
+
+    # 1. North Korean troops now: the key figure leads to the country's estimate, the claims behind it and their quotes.
+    r = Reader(browser, base, width)
+    figure = r.page.locator("section.key-figures li", has_text="North Korean troops in Russia")
+    shown = figure.locator(".figure").inner_text()
+    r.follow(figure.locator("a"))
+    row = r.page.locator("table.estimate tr", has=r.page.locator("th", has_text=re.compile("^deployed$"))).first
+    assert shown in row.inner_text()
+    who, quote = _claim_of(r.page, row)
+    assert quote and any(name in who for name in claims.loc[claims["origin"] == "PRK", "claimant"].astype(str))
+    paths["North Korean troops now"] = r.steps
+
+    # 2. Kenyans recruited and dead, and what Kenya does: the phone list beside the map, then Kenya's page.
+    r = Reader(browser, base, width)
+    r.follow(r.page.locator("header.site a", has_text="Countries"))
+    r.follow(r.page.locator("ol.map-list a", has_text="Kenya"))
+    for metric in ("recruited", "killed"):
+        row = r.page.locator("table.estimate tr", has=r.page.locator("th", has_text=re.compile(f"^{metric}$"))).first
+        assert row.locator("strong").inner_text()
+        assert _claim_of(r.page, row)[1]
+    assert r.page.locator("ol.responses > li").count() == len(data.load("responses").query("state == 'KEN'"))
+    assert r.page.locator("ol.responses > li blockquote").first.inner_text()
+    with r.page.expect_download() as download:
+        r.page.locator('a[href="KEN.csv"]').click()
+    rows = (out / "countries" / "KEN.csv").read_text(encoding="utf-8").splitlines()
+    assert download.value.suggested_filename == "KEN.csv" and len(rows) == 1 + len(og.country_claims(claims, "KEN"))
+    assert {"institution", "quote", "url"} <= set(rows[0].split(","))
+    paths["Kenyans recruited and dead, and Kenya's responses"] = r.steps
+
+    # 3. Which countries lost the most on the named lists: notebook 04's ranking, one column per list, linked to claims.
+    r = Reader(browser, base, width)
+    r.follow(r.page.locator("#card-04_recruits_by_country h2 a"))
+    dead = og.named_dead(claims)
+    table = r.page.locator("xpath=//*[@id='deaths-on-the-named-lists-by-country']/following::table[1]")
+    first = table.locator("tbody tr").first.inner_text()
+    assert dead["country"].iloc[0] in first and num(dead["floor"].iloc[0]) in first
+    r.follow(table.locator("tbody tr").first.locator('a[href*="claims.html#claim-"]').first)
+    target = r.page.locator("li:target")
+    assert target.locator("blockquote").inner_text() and "killed" in target.inner_text()
+    paths["Deaths on the named lists by country"] = r.steps
+
+    # 4. Could the ICC reach a Nepali in Donetsk, a Cuban in Zaporizhzhia, a North Korean in Kursk? Search names the
+    #    province, its state and the article; the country page says whether the Court reaches its nationals in Russia.
+    r = Reader(browser, base, width)
+    r.search("Zaporizhzhia")
+    hit = r.page.locator("#search-results li").first
+    assert "Zaporizhzhia Oblast (Ukraine)" in hit.inner_text() and "Art. 12(2)(a)" in hit.inner_text()
+    r.page.locator("#search-form input[name=q]").fill("Donetsk Oblast")
+    r.page.locator("#search-form input[name=q]").press("Enter")
+    r.page.wait_for_function("document.querySelector('#search-results li') && "
+                             "document.querySelector('#search-results li').textContent.includes('Donetsk Oblast (Ukraine)')")
+    paths["ICC: a Cuban in Zaporizhzhia, a Nepali in Donetsk (one search page)"] = r.steps
+    r = Reader(browser, base, width)
+    r.follow(r.page.locator("section.key-figures li", has_text="North Korean troops in Russia").locator("a"))
+    in_russia = r.page.locator("#icc ~ table tr", has_text="in Russia").first
+    expected = og.icc_exposure(["PRK"]).set_index("place").loc["in Russia", "status"]
+    assert in_russia.locator(f"td.status-{expected}").count() == 1
+    paths["ICC: a North Korean in Kursk"] = r.steps
+
+    # 5. What was known on 31 Dec 2024: the claims page filtered to what was known by then equals the as-of view.
+    r = Reader(browser, base, width)
+    r.follow(r.page.locator("header.site a", has_text="Claims"))
+    form = r.page.locator("form.claim-filter")
+    form.locator("select[name=origin]").select_option("PRK")
+    form.locator("input[name=known]").fill("2024-12-31")
+    then = data.claims("2024-12-31")
+    expected = len(then[then["origin"] == "PRK"])
+    r.page.wait_for_function(f"document.querySelector('form.claim-filter .count').textContent.startsWith('{expected} of ')")
+    visible = r.page.eval_on_selector_all("ol.claims > li:not([hidden])", "els => els.map(e => e.dataset.known)")
+    assert len(visible) == expected and max(visible) <= "2024-12-31"
+    cite = r.page.locator("ol.claims > li:not([hidden]) details.cite").first
+    cite.locator("summary").click()
+    line = cite.locator("p").inner_text()
+    assert "claims.html#claim-" in line and "http" in line and ("“" in line or '"' in line)
+    paths["What was known on 31 Dec 2024"] = r.steps
+
+    # 6. India's claims as CSV with a citation: the country page's download and citation line.
+    r = Reader(browser, base, width)
+    r.search("India")
+    r.follow(r.page.locator("#search-results li.hit-country a", has_text="India").first)
+    assert r.page.locator('a[href="IND.csv"]').count() == 1 and "Cite as:" in r.page.locator("p.cite").inner_text()
+    paths["India's claims as CSV with a citation"] = r.steps
+
+    for question, steps in paths.items():
+        assert len(steps) <= 2, (question, steps)
+    (ROOT / "build" / "screenshots").mkdir(parents=True, exist_ok=True)
+    (ROOT / "build" / "screenshots" / f"reader-paths-{width}.txt").write_text(
+        "".join(f"{q}: {len(s)} navigation(s): {' → '.join(s)}\n" for q, s in paths.items()), encoding="utf-8")
+
+
+def test_an_as_of_build_says_so_on_every_page_and_leads_to_the_current_collection(site, browser):
+    from helpers.site.build import mark_as_of
+
+    base, out, _ = site
+    copy = out.parent / "site-as-of-2024-12-31"  # beside the current site, where `make run AS_OF=...` puts it
+    shutil.copytree(out, copy)
+    try:
+        assert mark_as_of(copy, "2024-12-31") == len(list(copy.rglob("*.html")))
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        for rel in ("index.html", "countries/KEN.html", "claims.html"):
+            page.goto((copy / rel).as_uri(), wait_until="load")  # beside the current site on disk, as a reader opens it
+            banner = page.locator("p.as-of")
+            assert banner.count() == 1 and "As of 2024-12-31." in banner.inner_text()
+            assert banner.bounding_box()["y"] < page.locator("main").bounding_box()["y"] + 1  # above the content, on the first screen
+            with page.expect_navigation(wait_until="load"):
+                banner.locator("a").click()
+            assert urlparse(page.url).path.endswith("/site/index.html") and page.locator("p.as-of").count() == 0
+        page.close()
+    finally:
+        shutil.rmtree(copy)

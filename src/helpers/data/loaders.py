@@ -411,12 +411,16 @@ def newest_claim(as_of: DateLike = None) -> pd.Timestamp:
     return load("claims", as_of)["stated"].max()
 
 
-def first_known_claim() -> pd.Timestamp:
-    """The first day any claim is known: stated and its page published (an undated page only from the cut-off), the
-    rule of ``View.sourced``. An earlier view knows nothing."""
-    claims = load("claims")
+def known_from(claims: pd.DataFrame) -> pd.Series:
+    """The first day each claim is known: stated and its page published (an undated page only from the cut-off), the
+    rule of ``View.sourced``; an as-of view on that day or later shows it."""
     published = claims["source_id"].map(_published(_tables(None)["sources"])).fillna(cutoff())
-    return claims["stated"].combine(published, max).min()
+    return claims["stated"].combine(published, max)
+
+
+def first_known_claim() -> pd.Timestamp:
+    """The first day any claim is known. An earlier view knows nothing."""
+    return known_from(load("claims")).min()
 
 
 def analysis_date(as_of: DateLike = None) -> pd.Timestamp:

@@ -69,7 +69,7 @@ def _config() -> dict:
     return {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e5e5e5", "titleFontWeight": "normal"},
             # the colour and shape legends stacked under the chart, never side by side (they would run off a phone)
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal", "columns": 2,
-                       "labelLimit": 220, "layout": {"bottom": {"direction": "vertical", "anchor": "start"}}},
+                       "labelLimit": 220, "layout": {"bottom": {"direction": "vertical", "anchor": "start", "frame": "bounds"}}},
             "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "subtitleColor": "#555"},
             "view": {"stroke": None}}
 

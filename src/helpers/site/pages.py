@@ -232,11 +232,14 @@ def bibliography(sources: pd.DataFrame, claims: pd.DataFrame, used_by: dict[str,
 def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str, collection: str = SITE_TITLE) -> str:
     """Every claim, grouped by institution: a permalink per claim (#claim-ID) and per institution (#inst-ID),
     each claim with its figure, date, quote and a link to its source and its bibliography entry."""
+    from helpers.analysis.origins import NAMED_DEAD_LISTS
+    from helpers.data.loaders import known_from
     from helpers.data.places import place_name
     from helpers.presentation.citations import cite_claim
     from helpers.presentation.words import figure_words
 
     src = sources.set_index("source_id")
+    claims = claims.assign(known=known_from(claims), named_list=claims["claimant_id"].astype(str).map(NAMED_DEAD_LISTS))
     order = claims.groupby("claimant_id", observed=True).size().sort_values(ascending=False, kind="stable")
     names = claims.drop_duplicates("claimant_id").set_index("claimant_id")["claimant_name"]
     index, sections = [], []
@@ -252,7 +255,8 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str, col
             standing = "" if r.standing == "accepted" else f' <span class="flag">{esc(str(r.standing).replace("_", " "))}</span>'
             where = place_name(r.origin) if isinstance(r.origin, str) else ""
             attrs = (f'data-origin="{esc(r.origin)}" data-metric="{esc(r.metric)}" data-institution="{esc(cid)}" '
-                     f'data-lineage="{esc(r.lineage_id)}"')
+                     f'data-lineage="{esc(r.lineage_id)}" data-known="{r.known:%Y-%m-%d}"'
+                     + (f' data-list="{esc(cid)}"' if isinstance(r.named_list, str) else ""))
             items.append(
                 f'<li id="claim-{esc(r.claim_id)}" {attrs}><strong>{esc(figure_words(str(r.qualifier), r.low, r.high))}</strong> '
                 f'{esc(str(r.metric).replace("_", " "))} · {esc(where)}{standing} — {r.stated:%-d %b %Y}'
@@ -275,18 +279,24 @@ def _options(name: str, label: str, values: dict[str, str]) -> str:
 
 
 def _claim_filter(claims: pd.DataFrame, names: pd.Series) -> str:
-    """The filter bar of the claims page: origin, metric, institution and lineage, and words; a query string
-    (claims.html?origin=KEN&metric=killed) opens it filtered."""
+    """The filter bar of the claims page: origin, metric, institution, lineage, named list, the day by which a claim
+    was known, and words; a query string (claims.html?origin=KEN&metric=killed&known=2024-12-31) opens it filtered."""
+    from helpers.analysis.origins import NAMED_DEAD_LISTS
     from helpers.data.places import place_name
 
     origins = {o: place_name(o) for o in claims["origin"].dropna().unique()}
     metrics = {str(m): str(m).replace("_", " ") for m in claims["metric"].dropna().unique()}
     institutions = {str(c): str(names.get(c, c)) for c in claims["claimant_id"].dropna().unique()}
-    lineages = {str(x): str(x) for x in claims["lineage_id"].dropna().unique()}
+    named = claims.dropna(subset=["lineage_id"])
+    lineages = {str(i): str(n) if isinstance(n, str) else str(i)
+                for i, n in zip(named["lineage_id"], named["lineage"] if "lineage" in named else named["lineage_id"], strict=True)}
+    lists = {c: n for c, n in NAMED_DEAD_LISTS.items() if c in set(claims["claimant_id"].astype(str))}
     return ('<form class="claim-filter" data-items="ol.claims > li" data-sections="section.institution" role="search" '
             'aria-label="Filter the claims">'
             + _options("origin", "Origin", origins) + _options("metric", "Metric", metrics)
             + _options("institution", "Institution", institutions) + _options("lineage", "Lineage", lineages)
+            + _options("list", "Named list", lists)
+            + f'<label>Known by <input type="date" name="known" min="{claims["known"].min():%Y-%m-%d}" max="{claims["known"].max():%Y-%m-%d}"></label>'
             + '<label>Words <input type="search" name="q" placeholder="a name, a place, a figure"></label>'
             '<output class="count" aria-live="polite"></output></form>')
 

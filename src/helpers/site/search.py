@@ -82,21 +82,21 @@ def place_entries(claims: pd.DataFrame, exposure: pd.DataFrame, as_of) -> list[l
         naming = int(pd.concat(hits.values(), axis=1).any(axis=1).sum())
         commonest = max(r.names, key=lambda n: int(hits[n].sum()))  # the name the claims page's word filter finds most by
         here = exposure[exposure["place"] == f"in {state}"]
-        text = f"{r.name}, {state} (ISO 3166-2 {r.code}; also written {', '.join(r.names[1:])}). "
+        text = f"{r.name}, {state} (ISO 3166-2 {r.code}). "
         if not here.empty:
             yes = here[here["status"] == "yes"]
-            article = "Art. 12(2)(a), the territory of a State Party or of a state accepting the Court" if \
-                yes["bases"].str.contains("12(2)(a)", regex=False).any() else "Art. 12(2)(b), the accused's nationality alone"
-            text += (f"War crimes committed here, as the record stood on {rp.day(as_of)}: the Court could reach nationals of "
-                     f"{len(yes)} of {len(here)} recruits' origins ({article}). ")
-        text += f"{naming} claim{'s name' if naming != 1 else ' names'} it."
+            article = "Art. 12(2)(a): the territory of a State Party or of a state accepting the Court" if \
+                yes["bases"].str.contains("12(2)(a)", regex=False).any() else "Art. 12(2)(b): the accused's nationality alone"
+            text += (f"War crimes here, as the record stood on {rp.day(as_of)}: {article}; the Court could reach nationals of "
+                     f"{len(yes)} of {len(here)} recruits' origins. ")
+        text += f"{naming} claim{'s name' if naming != 1 else ' names'} it. Also written {', '.join(r.names[1:])}."
         url = f"claims.html?q={quote(commonest)}" if naming else "03_legal_exposure.html#when-could-the-icc-reach-whom"
         entries.append(["place", f"{r.name} ({state})", text, url])
     return entries
 
 
 def index_entries(rendered: list[RenderedNotebook], claims: pd.DataFrame, sources: pd.DataFrame, countries: list[str],
-                  places: list[list[str]] = ()) -> list[list[str]]:
+                  provinces: list[list[str]] = ()) -> list[list[str]]:
     from helpers.data.places import place_name
     from helpers.presentation.words import figure_words
 
@@ -123,7 +123,7 @@ def index_entries(rendered: list[RenderedNotebook], claims: pd.DataFrame, source
         own = claims[claims["origin"] == code]
         names = ", ".join(sorted(set(own["claimant"].astype(str))))
         entries.append(["country", place_name(code), f"{len(own)} claims by {names}.", f"countries/{code}.html"])
-    entries += places
+    entries += provinces
     entries.append(["page", "Data dictionary", "Every table and column of data/, with downloads.", "data.html"])
     entries.append(["page", "Bibliography", f"{len(sources)} sources, BibTeX and CSL-JSON.", "bibliography.html"])
     return entries

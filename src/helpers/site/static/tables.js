@@ -58,12 +58,14 @@
       var wanted = {};
       Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) { if (s.value) wanted[s.name] = s.value; });
       var text = (form.querySelector("input[name=q]") || {value: ""}).value.trim().toLowerCase();
+      var known = (form.querySelector("input[name=known]") || {value: ""}).value;  // ISO dates compare as text
       var shown = 0;
       items.forEach(function (li) {
         var ok = Object.keys(wanted).every(function (k) {
           return (" " + (li.getAttribute("data-" + k) || "") + " ").indexOf(" " + wanted[k] + " ") >= 0;
         });
         if (ok && text) ok = li.textContent.toLowerCase().indexOf(text) >= 0;
+        if (ok && known) ok = (li.getAttribute("data-known") || "9999") <= known;
         li.hidden = !ok;
         if (ok) shown += 1;
       });
