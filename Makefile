@@ -65,7 +65,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_suite.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff format --check src tests benchmarks notebooks
 
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

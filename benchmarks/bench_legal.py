@@ -38,8 +38,20 @@ def main() -> None:
 
     times = []
     for _ in range(3):
-        fresh = legal.LegalData(**{k: getattr(base, k) for k in ("states_parties", "declarations", "aggression_amendments",
-                                                                   "unsc_referrals", "withdrawal_events", "icc_situations", "as_of")})
+        fresh = legal.LegalData(
+            **{
+                k: getattr(base, k)
+                for k in (
+                    "states_parties",
+                    "declarations",
+                    "aggression_amendments",
+                    "unsc_referrals",
+                    "withdrawal_events",
+                    "icc_situations",
+                    "as_of",
+                )
+            }
+        )
         start = time.perf_counter()
         matrix = legal.exposure_matrix(groups, places, periods, legal=fresh)  # includes building the per-state index
         times.append(time.perf_counter() - start)
@@ -55,7 +67,9 @@ def main() -> None:
         a = legal.assess(row["crime"], row["group"], terr, dict(periods)[row["period"]], legal=base)
         mismatches += (a.status, a.reason) != (row["status"], row["reason"])
 
-    questions = [(rng.choice(crimes), rng.choice(sorted(ALPHA3)), rng.choice(places)[1], rng.choice(periods)[1]) for _ in range(3000)]
+    questions = [
+        (rng.choice(crimes), rng.choice(sorted(ALPHA3)), rng.choice(places)[1], rng.choice(periods)[1]) for _ in range(3000)
+    ]
     calls = []
     for crime, nat, terr, day in questions:
         t0 = time.perf_counter()
@@ -63,11 +77,15 @@ def main() -> None:
         calls.append(time.perf_counter() - t0)
 
     print(f"Measured on {platform.machine()}, Python {sys.version.split()[0]}, data as of {when.date()}")
-    print(f"sweep: {len(groups)} nationalities x {len(places)} places x {len(periods)} months x {len(crimes)} crimes = {n:,} answers")
+    print(
+        f"sweep: {len(groups)} nationalities x {len(places)} places x {len(periods)} months x {len(crimes)} crimes = {n:,} answers"
+    )
     print(f"sweep time (best of 3, index build included): {best:.3f} s -> {n / best:,.0f} answers per second (target >= 40,000)")
     print(f"sweep agrees with assess on a random sample: {len(sample) - mismatches}/{len(sample)}")
-    print(f"single assess call (warm index): median {statistics.median(calls) * 1e6:.0f} us, "
-          f"95th percentile {sorted(calls)[int(0.95 * len(calls))] * 1e6:.0f} us")
+    print(
+        f"single assess call (warm index): median {statistics.median(calls) * 1e6:.0f} us, "
+        f"95th percentile {sorted(calls)[int(0.95 * len(calls))] * 1e6:.0f} us"
+    )
     print(f"answers: {matrix['status'].value_counts().to_dict()}")
 
 

@@ -79,8 +79,21 @@ def import_only_copies(target: Path) -> list[Path]:
 
 
 def pytest_cmd(notebooks: list[Path], with_tests: bool = True) -> list[str]:
-    return [PY, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", "-p", "no:cacheprovider",
-            *([str(ROOT / "tests")] if with_tests else []), *map(str, notebooks)]
+    return [
+        PY,
+        "-m",
+        "pytest",
+        "-q",
+        "-n",
+        "2",
+        "--dist",
+        "loadfile",
+        "--nbval",
+        "-p",
+        "no:cacheprovider",
+        *([str(ROOT / "tests")] if with_tests else []),
+        *map(str, notebooks),
+    ]
 
 
 def best_of(cmd: list[str], runs: int = 3) -> float:
@@ -134,8 +147,11 @@ def main() -> int:
         results["notebooks_s"] = round(best_of(pytest_cmd(NOTEBOOKS, with_tests=False)), 2)
         results["notebooks_floor_s"] = round(best_of(pytest_cmd(floor_nbs, with_tests=False)), 2)
         results["notebooks_ratio"] = round(results["notebooks_s"] / results["notebooks_floor_s"], 2)
-        print(f"notebooks alone: {results['notebooks_s']} s; import-only floor: {results['notebooks_floor_s']} s; "
-              f"ratio {results['notebooks_ratio']} (target at most 1.5)", flush=True)
+        print(
+            f"notebooks alone: {results['notebooks_s']} s; import-only floor: {results['notebooks_floor_s']} s; "
+            f"ratio {results['notebooks_ratio']} (target at most 1.5)",
+            flush=True,
+        )
         print("per notebook: " + ", ".join(f"{k} {v} s" for k, v in results["per_notebook_s"].items()), flush=True)
         if quick:  # `python benchmarks/bench_suite.py --notebooks`: the execution target only, nothing written
             return 0

@@ -16,8 +16,26 @@ from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS |= {m[:3]: i for m, i in list(MONTHS.items())} | {"sept": 9}
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
 ISO = re.compile(r"(?<![\d.])(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d.])")

@@ -16,9 +16,19 @@ from helpers.analysis import manpower as mp
 from helpers.analysis import origins as og
 from helpers.analysis import totals as tt
 
-KINDS = {"deployed": "stock", "in_combat_area": "stock", "sent": "cumulative", "deployed_in_period": "flow", "killed": "cumulative",
-         "captured": "cumulative", "casualties": "cumulative", "returned": "cumulative", "returned_in_period": "flow",
-         "recruited": "cumulative", "identified_by_name": "cumulative"}
+KINDS = {
+    "deployed": "stock",
+    "in_combat_area": "stock",
+    "sent": "cumulative",
+    "deployed_in_period": "flow",
+    "killed": "cumulative",
+    "captured": "cumulative",
+    "casualties": "cumulative",
+    "returned": "cumulative",
+    "returned_in_period": "flow",
+    "recruited": "cumulative",
+    "identified_by_name": "cumulative",
+}
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
@@ -26,36 +36,107 @@ def frame(rows: list[dict]) -> pd.DataFrame:
     recs = []
     for r in rows:
         low, high = r.get("low"), r.get("high")
-        q = ("exact" if low == high else "range") if low is not None and high is not None else "at_least" if high is None else "at_most"
-        recs.append(dict(claim_id=r["id"], source_id="s", claimant_id=r["lineage"], claimant=r["lineage"].upper(),
-                         claimant_country=r.get("country", "UKR"), claimant_kind=r.get("kind", "government"), lineage_id=r["lineage"],
-                         origin=r["origin"], metric=r["metric"], metric_kind=KINDS[r["metric"]], qualifier=q, low=low, high=high,
-                         stated=pd.Timestamp(r["stated"]), refers_to=pd.Timestamp(r.get("refers_to", r["stated"])),
-                         period_start=pd.Timestamp(r["period_start"]) if r.get("period_start") else pd.NaT,
-                         scope=r.get("scope", "total"), standing="accepted"))
+        q = (
+            ("exact" if low == high else "range")
+            if low is not None and high is not None
+            else "at_least"
+            if high is None
+            else "at_most"
+        )
+        recs.append(
+            dict(
+                claim_id=r["id"],
+                source_id="s",
+                claimant_id=r["lineage"],
+                claimant=r["lineage"].upper(),
+                claimant_country=r.get("country", "UKR"),
+                claimant_kind=r.get("kind", "government"),
+                lineage_id=r["lineage"],
+                origin=r["origin"],
+                metric=r["metric"],
+                metric_kind=KINDS[r["metric"]],
+                qualifier=q,
+                low=low,
+                high=high,
+                stated=pd.Timestamp(r["stated"]),
+                refers_to=pd.Timestamp(r.get("refers_to", r["stated"])),
+                period_start=pd.Timestamp(r["period_start"]) if r.get("period_start") else pd.NaT,
+                scope=r.get("scope", "total"),
+                standing="accepted",
+            )
+        )
     out = pd.DataFrame(recs)
     out["low"], out["high"] = out["low"].astype("Int64"), out["high"].astype("Int64")
     out["claimant_country"] = out["claimant_country"].astype("string")
     return out
 
 
-LEDGER = frame([
-    dict(id="w1", lineage="kor", origin="PRK", metric="deployed_in_period", low=11000, high=11000, stated="2025-03-27",
-         refers_to="2024-12-31", period_start="2024-10-01", scope="part"),
-    dict(id="w2", lineage="kor", origin="PRK", metric="deployed_in_period", low=3000, high=None, stated="2025-03-27",
-         refers_to="2025-02-28", period_start="2025-01-01", scope="part"),
-    dict(id="s1", lineage="kor", origin="PRK", metric="sent", low=15000, high=15000, stated="2025-04-30"),
-    dict(id="w3", lineage="kor", origin="PRK", metric="deployed_in_period", low=5000, high=5000, stated="2025-11-04",
-         period_start="2025-09-01", scope="part"),
-    dict(id="u1", lineage="ukr", origin="PRK", metric="deployed_in_period", low=4000, high=4000, stated="2025-11-10",
-         period_start="2025-09-01", scope="part"),
-    dict(id="p1", lineage="usa", origin="PRK", metric="deployed", low=12000, high=None, stated="2025-01-08"),
-    dict(id="p2", lineage="ukr", origin="PRK", metric="deployed", low=None, high=13000, stated="2025-01-10"),
-    dict(id="k1", lineage="kor", origin="PRK", metric="killed", low=2000, high=2000, stated="2025-09-02"),
-    dict(id="c1", lineage="ukr", origin="PRK", metric="captured", low=2, high=2, stated="2025-01-11"),
-    dict(id="r1", lineage="kor", origin="PRK", metric="returned_in_period", low=2000, high=2000, stated="2025-04-30",
-         period_start="2025-01-01", scope="part"),
-])
+LEDGER = frame(
+    [
+        dict(
+            id="w1",
+            lineage="kor",
+            origin="PRK",
+            metric="deployed_in_period",
+            low=11000,
+            high=11000,
+            stated="2025-03-27",
+            refers_to="2024-12-31",
+            period_start="2024-10-01",
+            scope="part",
+        ),
+        dict(
+            id="w2",
+            lineage="kor",
+            origin="PRK",
+            metric="deployed_in_period",
+            low=3000,
+            high=None,
+            stated="2025-03-27",
+            refers_to="2025-02-28",
+            period_start="2025-01-01",
+            scope="part",
+        ),
+        dict(id="s1", lineage="kor", origin="PRK", metric="sent", low=15000, high=15000, stated="2025-04-30"),
+        dict(
+            id="w3",
+            lineage="kor",
+            origin="PRK",
+            metric="deployed_in_period",
+            low=5000,
+            high=5000,
+            stated="2025-11-04",
+            period_start="2025-09-01",
+            scope="part",
+        ),
+        dict(
+            id="u1",
+            lineage="ukr",
+            origin="PRK",
+            metric="deployed_in_period",
+            low=4000,
+            high=4000,
+            stated="2025-11-10",
+            period_start="2025-09-01",
+            scope="part",
+        ),
+        dict(id="p1", lineage="usa", origin="PRK", metric="deployed", low=12000, high=None, stated="2025-01-08"),
+        dict(id="p2", lineage="ukr", origin="PRK", metric="deployed", low=None, high=13000, stated="2025-01-10"),
+        dict(id="k1", lineage="kor", origin="PRK", metric="killed", low=2000, high=2000, stated="2025-09-02"),
+        dict(id="c1", lineage="ukr", origin="PRK", metric="captured", low=2, high=2, stated="2025-01-11"),
+        dict(
+            id="r1",
+            lineage="kor",
+            origin="PRK",
+            metric="returned_in_period",
+            low=2000,
+            high=2000,
+            stated="2025-04-30",
+            period_start="2025-01-01",
+            scope="part",
+        ),
+    ]
+)
 
 
 def test_sent_adds_waves_after_a_total_only_within_one_lineage():
@@ -95,31 +176,38 @@ def test_the_ledger_subtracts_losses_and_returns_from_the_troops_sent():
 
 
 def test_month_ends_close_on_the_analysis_date():
-    assert list(ff.month_ends("2025-01-15", "2025-03-10")) == [pd.Timestamp("2025-01-31"), pd.Timestamp("2025-02-28"),
-                                                               pd.Timestamp("2025-03-10")]
+    assert list(ff.month_ends("2025-01-15", "2025-03-10")) == [
+        pd.Timestamp("2025-01-31"),
+        pd.Timestamp("2025-02-28"),
+        pd.Timestamp("2025-03-10"),
+    ]
     assert list(ff.month_ends("2025-01-15", "2025-02-28"))[-1] == pd.Timestamp("2025-02-28")
 
 
 def test_loss_rates_measure_a_lineage_against_the_contingent_present_on_its_own_last_date():
-    claims = frame([
-        dict(id="a", lineage="kor", origin="PRK", metric="casualties", low=1000, high=1000, stated="2025-01-01"),
-        dict(id="b", lineage="kor", origin="PRK", metric="casualties", low=4000, high=4000, stated="2025-04-01"),
-        dict(id="d1", lineage="usa", origin="PRK", metric="deployed", low=12000, high=12000, stated="2025-03-15"),
-        dict(id="d2", lineage="usa", origin="PRK", metric="deployed", low=5000, high=5000, stated="2026-01-01"),
-    ])
+    claims = frame(
+        [
+            dict(id="a", lineage="kor", origin="PRK", metric="casualties", low=1000, high=1000, stated="2025-01-01"),
+            dict(id="b", lineage="kor", origin="PRK", metric="casualties", low=4000, high=4000, stated="2025-04-01"),
+            dict(id="d1", lineage="usa", origin="PRK", metric="deployed", low=12000, high=12000, stated="2025-03-15"),
+            dict(id="d2", lineage="usa", origin="PRK", metric="deployed", low=5000, high=5000, stated="2026-01-01"),
+        ]
+    )
     rates = mp.loss_rates(claims, "PRK", "casualties", "deployed", "2026-06-30")
     row = rates.iloc[0]
     assert row["lineage"] == "kor" and row["contingent_low"] == 12000  # the stock of April 2025, not the 5,000 of 2026
 
 
-SUM = frame([
-    dict(id="n1", lineage="npl", origin="NPL", metric="recruited", low=200, high=None, stated="2025-01-01", country="NPL"),
-    dict(id="n2", lineage="ukr", origin="NPL", metric="identified_by_name", low=600, high=None, stated="2025-01-01"),
-    dict(id="k1", lineage="ukr", origin="KAZ", metric="identified_by_name", low=1000, high=None, stated="2025-01-01"),
-    dict(id="u1", lineage="ukr", origin="UZB", metric="recruited", low=3000, high=3000, stated="2025-01-01"),
-    dict(id="x1", lineage="ukr", origin="XCA", metric="identified_by_name", low=6000, high=None, stated="2025-01-01"),
-    dict(id="p1", lineage="kor", origin="PRK", metric="recruited", low=15000, high=15000, stated="2025-01-01"),
-])
+SUM = frame(
+    [
+        dict(id="n1", lineage="npl", origin="NPL", metric="recruited", low=200, high=None, stated="2025-01-01", country="NPL"),
+        dict(id="n2", lineage="ukr", origin="NPL", metric="identified_by_name", low=600, high=None, stated="2025-01-01"),
+        dict(id="k1", lineage="ukr", origin="KAZ", metric="identified_by_name", low=1000, high=None, stated="2025-01-01"),
+        dict(id="u1", lineage="ukr", origin="UZB", metric="recruited", low=3000, high=3000, stated="2025-01-01"),
+        dict(id="x1", lineage="ukr", origin="XCA", metric="identified_by_name", low=6000, high=None, stated="2025-01-01"),
+        dict(id="p1", lineage="kor", origin="PRK", metric="recruited", low=15000, high=15000, stated="2025-01-01"),
+    ]
+)
 REGIONS = pd.DataFrame({"region": ["XFN", "XCA"], "name": ["All", "Central Asia"], "members": [None, "KAZ;KGZ;TJK;TKM;UZB"]})
 
 
@@ -133,24 +221,34 @@ def test_the_foreign_total_takes_the_highest_sum_that_cannot_overlap_and_leaves_
 
 
 def test_deaths_per_recruit_never_divides_one_lineages_dead_by_anothers_recruits():
-    claims = frame([
-        dict(id="d1", lineage="ukr", origin="KAZ", metric="killed", low=270, high=None, stated="2025-10-29"),
-        dict(id="r1", lineage="ukr", origin="KAZ", metric="identified_by_name", low=1190, high=None, stated="2025-11-30"),
-        dict(id="d2", lineage="bbc", origin="KAZ", metric="killed", low=200, high=None, stated="2025-12-25", kind="media"),
-        dict(id="r2", lineage="kaz", origin="KAZ", metric="recruited", low=100, high=100, stated="2025-12-01", country="KAZ"),
-    ])
+    claims = frame(
+        [
+            dict(id="d1", lineage="ukr", origin="KAZ", metric="killed", low=270, high=None, stated="2025-10-29"),
+            dict(id="r1", lineage="ukr", origin="KAZ", metric="identified_by_name", low=1190, high=None, stated="2025-11-30"),
+            dict(id="d2", lineage="bbc", origin="KAZ", metric="killed", low=200, high=None, stated="2025-12-25", kind="media"),
+            dict(id="r2", lineage="kaz", origin="KAZ", metric="recruited", low=100, high=100, stated="2025-12-01", country="KAZ"),
+        ]
+    )
     got = cp.deaths_per_recruit(claims, "2026-01-31")
     assert list(got["lineage"]) == ["ukr"]  # bbc has no recruits, kaz no dead: no cross-lineage ratio
     assert got.iloc[0]["killed_per_100"] == round(100 * 270 / 1190, 1) and got.iloc[0]["days_apart"] == 32
 
 
 def test_sides_are_compared_only_on_one_metric_within_the_window():
-    claims = frame([
-        dict(id="g1", lineage="npl", origin="NPL", metric="recruited", low=200, high=None, stated="2024-01-25", country="NPL"),
-        dict(id="m1", lineage="sky", origin="NPL", metric="recruited", low=2000, high=2000, stated="2024-03-19", kind="media"),
-        dict(id="m2", lineage="sky", origin="NPL", metric="recruited", low=3000, high=3000, stated="2025-03-19", kind="media"),
-        dict(id="u1", lineage="ukr", origin="NPL", metric="killed", low=50, high=50, stated="2024-02-01"),
-    ])
+    claims = frame(
+        [
+            dict(
+                id="g1", lineage="npl", origin="NPL", metric="recruited", low=200, high=None, stated="2024-01-25", country="NPL"
+            ),
+            dict(
+                id="m1", lineage="sky", origin="NPL", metric="recruited", low=2000, high=2000, stated="2024-03-19", kind="media"
+            ),
+            dict(
+                id="m2", lineage="sky", origin="NPL", metric="recruited", low=3000, high=3000, stated="2025-03-19", kind="media"
+            ),
+            dict(id="u1", lineage="ukr", origin="NPL", metric="killed", low=50, high=50, stated="2024-02-01"),
+        ]
+    )
     got = cp.aligned_sides(claims, ("recruited", "killed"), "2025-12-31")
     assert len(got) == 1 and got.iloc[0]["other_claim"] == "m1" and got.iloc[0]["ratio"] == 10.0
     assert cp.aligned_sides(claims, ("recruited",), "2025-12-31", days=30).empty
@@ -171,7 +269,9 @@ def test_dprk_ledger_at_the_cut_off_sent_20000_present_10000_at_most_14898(claim
     assert (last["sent_low"], last["sent_high"]) == (20000, 20000)
     assert (last["present_low"], last["present_high"]) == (10000, 10000)
     assert last["accounted_high"] == 14898
-    assert (led["present_high"].dropna() <= led["sent_high"].dropna().reindex(led["present_high"].dropna().index).fillna(math.inf)).all()
+    assert (
+        led["present_high"].dropna() <= led["sent_high"].dropna().reindex(led["present_high"].dropna().index).fillna(math.inf)
+    ).all()
 
 
 def test_the_contingent_lost_by_arithmetic_uses_the_stock_of_the_same_date_11000_not_the_2026_stock(claims):
@@ -218,8 +318,9 @@ def test_responses_follow_the_as_of_date_and_lead_the_country_page_with_english_
     assert len(early) < len(responses) and (early["date"] <= pd.Timestamp("2023-12-31")).all()
     sources = data.sources()
     cub = responses[responses["state"] == "CUB"]
-    html = country_page("CUB", claims, sources, data.load("recruitment_channels").iloc[0:0], og.icc_exposure(["CUB"]),
-                        data.cutoff(), "x", cub)
+    html = country_page(
+        "CUB", claims, sources, data.load("recruitment_channels").iloc[0:0], og.icc_exposure(["CUB"]), data.cutoff(), "x", cub
+    )
     assert html.index('id="estimate"') < html.index('id="latest"') < html.index('id="responses"')
     assert all(f'id="response-{r}"' in html for r in cub["response_id"])
     assert "English (translation):" in html  # Spanish quotes carry the collection's rendering
@@ -243,6 +344,13 @@ def test_a_country_download_cites_every_claim_in_one_row_and_the_page_links_it(c
     text = table.to_csv(index=False, lineterminator="\n")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {r["claim_id"] for r in rows} == set(own["claim_id"]) and all(r["quote"] and r["url"] for r in rows)
-    html = country_page("KEN", claims, sources, data.load("recruitment_channels").iloc[0:0], og.icc_exposure(["KEN"]),
-                        data.cutoff(), "record searched up to 30 June 2026")
+    html = country_page(
+        "KEN",
+        claims,
+        sources,
+        data.load("recruitment_channels").iloc[0:0],
+        og.icc_exposure(["KEN"]),
+        data.cutoff(),
+        "record searched up to 30 June 2026",
+    )
     assert 'href="KEN.csv"' in html and "Cite as:" in html

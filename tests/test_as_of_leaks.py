@@ -55,8 +55,11 @@ def test_no_download_knows_a_later_date(tmp_path, as_of):
 
 def test_the_check_finds_a_planted_later_date(tmp_path):
     path = tmp_path / "claims.csv"
-    path.write_text("claim_id,metric,refers_to,verification\nc-1,killed,2024-01-01,verified 2026-12-02: figure\n"
-                    "c-2,planned,2026-01-01,verified\n", encoding="utf-8")
+    path.write_text(
+        "claim_id,metric,refers_to,verification\nc-1,killed,2024-01-01,verified 2026-12-02: figure\n"
+        "c-2,planned,2026-01-01,verified\n",
+        encoding="utf-8",
+    )
     assert later_dates(path, "claims", date(2024, 12, 31)) == ["claims.csv line 2, verification: 2026-12-02"]
 
 
@@ -79,9 +82,12 @@ def test_the_page_scan_finds_every_form_of_a_later_date(tmp_path):
     from later_dates import later_dates
 
     page = tmp_path / "p.html"
-    page.write_text("<html><style>a{width:2025-01-01}</style><p title='updated 3 March 2025'>Known on 30 June 2023; "
-                    "acknowledged in April 2025, on April 12, 2025 and 2025-04-12.</p><a href='claims.html#claim-x'>"
-                    "tass-20250412-kursk</a><!-- May 2025 --><p>Entry into force 1 January 2025</p></html>", encoding="utf-8")
+    page.write_text(
+        "<html><style>a{width:2025-01-01}</style><p title='updated 3 March 2025'>Known on 30 June 2023; "
+        "acknowledged in April 2025, on April 12, 2025 and 2025-04-12.</p><a href='claims.html#claim-x'>"
+        "tass-20250412-kursk</a><!-- May 2025 --><p>Entry into force 1 January 2025</p></html>",
+        encoding="utf-8",
+    )
     found = later_dates(page, date(2024, 12, 31), {date(2025, 1, 1), date(2025, 4, 12)}, tmp_path)
     # allowed: the stated 1 January 2025 and 12 April 2025 (and so "April 2025"), except inside an id; CSS is not read
     assert found == ["p.html: 20250412", "p.html: 3 March 2025", "p.html: May 2025"]

@@ -27,8 +27,11 @@ def site(request, tmp_path_factory) -> tuple[Path, date]:
 
 def _read(site: Path) -> list[Path]:
     vendored = {p.name for p in (build.ROOT / "src" / "helpers" / "site" / "static").rglob("*")}
-    return [p for p in sorted(site.rglob("*")) if p.is_file() and p.suffix in READ and p.name not in vendored
-            and not p.name.endswith(".min.js")]
+    return [
+        p
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and p.suffix in READ and p.name not in vendored and not p.name.endswith(".min.js")
+    ]
 
 
 @pytest.mark.slow

@@ -31,6 +31,7 @@ def test_the_fixture_copy_is_valid(mini):
 CY_A, CY_ES, CY_KA, CY_O, GR_O = "\u0430", "\u0441", "\u041a", "\u043e", "\u03bf"
 
 # (label, file, old, new, expected line, expected column, message fragment)
+# fmt: off
 CASES = [
     # vocabularies, region members and mojibake
     ("warrant status outside the vocabulary", "arrest_warrants.csv", ",Ukraine,outstanding,", ",Ukraine,escaped,", 2, "status", "escaped"),
@@ -145,6 +146,7 @@ CASES = [
     ("status dated before its row", "status_history.csv", "valid_from,source_ids,notes\n",
      "valid_from,source_ids,notes\nh-1,declarations,ukr-1,status,in_effect,2015-01-01,src-c,\n", 2, "valid_from", "before the row's own lodged"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize("label,name,old,new,line,column,fragment", CASES, ids=[c[0] for c in CASES])
@@ -160,8 +162,9 @@ def test_a_table_path_that_is_a_directory_is_one_problem_and_no_cascade(mini):
     (mini / "regions.csv").unlink()
     (mini / "regions.csv").mkdir()
     found = problems_for(mini)
-    assert [str(p) for p in found if "regions.csv" in p.file] == ["data/regions.csv, line 1: is a directory, not a CSV file; "
-                                                                   "the data package names a file here"]
+    assert [str(p) for p in found if "regions.csv" in p.file] == [
+        "data/regions.csv, line 1: is a directory, not a CSV file; the data package names a file here"
+    ]
     assert len(found) <= 2, [str(p) for p in found]  # the directory, and at most one summary of references into it
 
 
@@ -179,16 +182,19 @@ def test_a_latin1_byte_in_the_descriptor_is_located_and_named(mini):
 def test_a_coded_field_without_evidence_is_named_on_its_record(mini):
     edit(mini, "evidence.csv", 'claims,c-3,metric,"Up to 15,000 joined.",,src-b,2026-11-22,verified,\n', "")
     found = [p for p in problems_for(mini) if p.file == "data/claims.csv" and p.line == 4 and p.column == "claim_id"]
-    assert [p.message for p in found] == ["c-3 has no evidence row in data/evidence.csv for: metric (the passage that decides each, "
-                                          "or why it is unverified)"]
+    assert [p.message for p in found] == [
+        "c-3 has no evidence row in data/evidence.csv for: metric (the passage that decides each, or why it is unverified)"
+    ]
 
 
 # Rows that repeat another under a new id (appended; expected column)
+# fmt: off
 DUPLICATE_ROWS = [
     ("actor repeated", "actors.csv", "nato-2,NATO,organisation,,", "actor_id"),
     ("source repeated", "sources.csv", "src-z,Example Ministry,Statement on troops,https://example.gov/statement,2024-10-31,,government,en,"
      "primary,,standard,verified,", "source_id"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize("label,name,row,column", DUPLICATE_ROWS, ids=[c[0] for c in DUPLICATE_ROWS])
@@ -215,12 +221,16 @@ def test_a_resource_linking_outside_the_data_directory(mini, tmp_path):
 
 
 def test_the_same_name_in_two_normal_forms_is_not_two_claimants(mini):
-    line = append(mini, "claimants.csv", "mod-fr,Ministe\u0300re des Arme\u0301es,Ministe\u0300re,FRA,government,,example-lineage")
+    line = append(
+        mini, "claimants.csv", "mod-fr,Ministe\u0300re des Arme\u0301es,Ministe\u0300re,FRA,government,,example-lineage"
+    )
     (p,) = [p for p in problems_for(mini) if p.file == "data/claimants.csv" and p.line == line and p.column == "name"]
     assert "NFC" in p.message
 
 
-@pytest.mark.parametrize("name", ["claims.csv", "sources.csv", "claimants.csv", "metrics.csv", "actors.csv", "states_parties.csv"])
+@pytest.mark.parametrize(
+    "name", ["claims.csv", "sources.csv", "claimants.csv", "metrics.csv", "actors.csv", "states_parties.csv"]
+)
 def test_header_only_table_where_rows_are_required(mini, name):
     header = (mini / name).read_text(encoding="utf-8").splitlines()[0]
     (mini / name).write_text(header + "\n", encoding="utf-8")
@@ -293,6 +303,7 @@ def _res(pkg, table):
     return next(r for r in pkg["resources"] if r["name"] == table)
 
 
+# fmt: off
 DESCRIPTOR = [
     ("unknown field type", lambda p: _field(p, "claims", "low").update(type="numbr"), "type", "unknown field type 'numbr'"),
     ("unknown format", lambda p: _field(p, "sources", "url").update(format="url"), "format", "unknown format"),
@@ -315,6 +326,7 @@ DESCRIPTOR = [
     ("primary key of a missing column", lambda p: _res(p, "actors")["schema"].update(primaryKey="id"), "primaryKey", "does not have"),
     ("duplicate resource name", lambda p: _res(p, "regions").update(name="actors"), "name", "used twice"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize("label,change,where,fragment", DESCRIPTOR, ids=[c[0] for c in DESCRIPTOR])

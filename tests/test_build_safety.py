@@ -35,7 +35,9 @@ def tree_hash(d: Path) -> str:
 
 
 def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "helpers.site.build", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.site.build", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
 
 
 @pytest.mark.parametrize("out", ["data", ".", "data/sub", ".git", "..", "/"])
@@ -99,15 +101,18 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["site"]
 
 
-@pytest.mark.parametrize("as_of,fragment", [
-    ("2024-02-30", "not a real date"),
-    ("2024-12", "YYYY-MM-DD"),
-    ("31/12/2024", "YYYY-MM-DD"),
-    ("20241231", "YYYY-MM-DD"),
-    ("2999-01-01", "in the future"),
-    ("1999-06-01", "before the first claim known"),
-    ("2022-03-11", "before the first claim known"),
-])
+@pytest.mark.parametrize(
+    "as_of,fragment",
+    [
+        ("2024-02-30", "not a real date"),
+        ("2024-12", "YYYY-MM-DD"),
+        ("31/12/2024", "YYYY-MM-DD"),
+        ("20241231", "YYYY-MM-DD"),
+        ("2999-01-01", "in the future"),
+        ("1999-06-01", "before the first claim known"),
+        ("2022-03-11", "before the first claim known"),
+    ],
+)
 def test_as_of_is_checked_before_anything_is_touched(tmp_path, as_of, fragment):
     out = tmp_path / "site"
     build.build(out)
@@ -131,8 +136,15 @@ def test_two_builds_into_one_directory_are_refused(tmp_path):
 def test_a_kernel_that_cannot_start_is_explained(tmp_path, monkeypatch):
     spec = tmp_path / "jupyter" / "kernels" / "python3"
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({"argv": [str(tmp_path / "no-such-python"), "-m", "ipykernel_launcher", "-f",
-                                                            "{connection_file}"], "display_name": "broken", "language": "python"}))
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [str(tmp_path / "no-such-python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "broken",
+                "language": "python",
+            }
+        )
+    )
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("1 + 1")]
@@ -181,7 +193,9 @@ def test_download_values_round_trip(tmp_path):
     for name in ("actors", "claimants", "metrics", "regions", "treaty_obligations"):
         res = load_package().resource(name)
         build.write_download(res, today, tmp_path / res.path)
-        assert _rows((tmp_path / res.path).read_text(encoding="utf-8")) == _rows((ROOT / "data" / res.path).read_text(encoding="utf-8"))
+        assert _rows((tmp_path / res.path).read_text(encoding="utf-8")) == _rows(
+            (ROOT / "data" / res.path).read_text(encoding="utf-8")
+        )
 
 
 def test_every_status_date_loads():

@@ -18,12 +18,20 @@ def coded(**fields) -> dict[str, str]:
     return {**base, **fields}
 
 
-OLD = manifest(Release("1.0.0", "2026-01-01"), "2025-12-31",
-               {"a": coded(metric="killed", qualifier="exact", high="96"), "b": coded(scope="total")},
-               [Finding("North Korean troops in Russia", "11,000", "", "")], {"raised": 3, "reviewed": 3, "open": 0})
-NEW = manifest(Release("1.1.0", "2026-02-01"), "2026-01-31",
-               {"a": coded(metric="killed", qualifier="at_least"), "c": coded(scope="part")},
-               [Finding("North Korean troops in Russia", "10,000", "", "")], {"raised": 2, "reviewed": 2, "open": 0})
+OLD = manifest(
+    Release("1.0.0", "2026-01-01"),
+    "2025-12-31",
+    {"a": coded(metric="killed", qualifier="exact", high="96"), "b": coded(scope="total")},
+    [Finding("North Korean troops in Russia", "11,000", "", "")],
+    {"raised": 3, "reviewed": 3, "open": 0},
+)
+NEW = manifest(
+    Release("1.1.0", "2026-02-01"),
+    "2026-01-31",
+    {"a": coded(metric="killed", qualifier="at_least"), "c": coded(scope="part")},
+    [Finding("North Korean troops in Russia", "10,000", "", "")],
+    {"raised": 2, "reviewed": 2, "open": 0},
+)
 
 
 def test_changes_list_claims_added_removed_and_recoded_field_by_field():
@@ -78,9 +86,16 @@ def test_every_claim_has_a_line_to_cite_it():
     html = claims_page(claims, sources, "release", "The collection, release 9.9.9")
     row = claims[claims["claim_id"] == "ken-120"].iloc[0]
     url = sources.set_index("source_id").loc[row["source_id"], "url"]
-    line = html[html.index('id="claim-ken-120"'):]
-    line = line[line.index("Cite this claim"):line.index("</details>")]
-    for part in ("Ministry of Foreign Affairs of Ukraine", "4 March 2026", "1 prisoners held", "Kenya", esc(url),
-                 "The collection, release 9.9.9", "claims.html#claim-ken-120"):
+    line = html[html.index('id="claim-ken-120"') :]
+    line = line[line.index("Cite this claim") : line.index("</details>")]
+    for part in (
+        "Ministry of Foreign Affairs of Ukraine",
+        "4 March 2026",
+        "1 prisoners held",
+        "Kenya",
+        esc(url),
+        "The collection, release 9.9.9",
+        "claims.html#claim-ken-120",
+    ):
         assert part in line, part
     assert html.count("Cite this claim") == len(claims)

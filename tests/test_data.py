@@ -58,15 +58,15 @@ def test_coverage_of_origins_worldwide():
 # citizenships is the Interior Ministry's 3,344 and its "more than 45,000" November casualties the UK MoD's 45,680
 # (the founding article is listed among those claims' relays).
 FOUNDING = [
-    ("PRK", "deployed", 10000),        # Blinken 31 Oct 2024; Kyiv Independent; Atlantic Council
-    ("PRK", "in_combat_area", 8000),   # Blinken: as many as 8,000 in Kursk
-    ("PRK", "deployed", 1500),         # NIS, 18 Oct 2024 (the first special-forces transfer, scope part)
-    ("PRK", "deployed", 3000),         # POLITICO's Ukrainian intelligence official: "Buryat Battalion"
+    ("PRK", "deployed", 10000),  # Blinken 31 Oct 2024; Kyiv Independent; Atlantic Council
+    ("PRK", "in_combat_area", 8000),  # Blinken: as many as 8,000 in Kursk
+    ("PRK", "deployed", 1500),  # NIS, 18 Oct 2024 (the first special-forces transfer, scope part)
+    ("PRK", "deployed", 3000),  # POLITICO's Ukrainian intelligence official: "Buryat Battalion"
     ("NPL", "in_combat_area", 15000),  # "as many as 15,000" Nepalis fighting
     ("XFN", "naturalised_unregistered", 30000),  # 30,000 migrants with new citizenship rounded up
     ("XFN", "citizenship_granted_in_period", 3344),  # "more than 3,000" (seed 004) relays the Interior Ministry's 3,344
     ("RUS", "casualties_in_period", 45680),  # "more than 45,000" in November 2024 (seed 004) relays the UK MoD's 45,680
-    ("YEM", "recruited", 100),         # "hundreds" of Yemenis (FT)
+    ("YEM", "recruited", 100),  # "hundreds" of Yemenis (FT)
 ]
 
 
@@ -110,8 +110,13 @@ def test_every_table_has_its_own_as_of_rule_and_none_leaks_a_later_row():
     names = {r.name for r in load_package().resources}
     assert set(AS_OF) == names
     early = pd.Timestamp("2022-06-30")
-    for name, col in (("aggression_amendments", "date"), ("unsc_referrals", "adopted"), ("withdrawal_events", "date"),
-                      ("responses", "date"), ("legal_context", "date")):
+    for name, col in (
+        ("aggression_amendments", "date"),
+        ("unsc_referrals", "adopted"),
+        ("withdrawal_events", "date"),
+        ("responses", "date"),
+        ("legal_context", "date"),
+    ):
         frame = data.load(name, early)
         assert (frame[col] <= early).all(), name
         assert len(frame) < len(data.load(name)) or name == "unsc_referrals", name

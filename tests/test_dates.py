@@ -12,16 +12,37 @@ import pytest
 from helpers import data
 
 
-@pytest.mark.parametrize("value", [20241231, 2024, 1.5, True, "2024-12", "2024", "01/02/2025", "31.12.2024", "2024-12-31T00:00",
-                                   " 2024-12-31", "2024-12-31 ", "2024-02-30", "\uff12\uff10\uff12\uff14-12-31", "", "today",
-                                   pd.NaT, [2024, 12, 31]])
+@pytest.mark.parametrize(
+    "value",
+    [
+        20241231,
+        2024,
+        1.5,
+        True,
+        "2024-12",
+        "2024",
+        "01/02/2025",
+        "31.12.2024",
+        "2024-12-31T00:00",
+        " 2024-12-31",
+        "2024-12-31 ",
+        "2024-02-30",
+        "\uff12\uff10\uff12\uff14-12-31",
+        "",
+        "today",
+        pd.NaT,
+        [2024, 12, 31],
+    ],
+)
 def test_what_is_not_an_iso_date_is_rejected(value):
     with pytest.raises(ValueError, match="date"):
         data.to_date(value)
 
 
-@pytest.mark.parametrize("value", ["2024-12-31", date(2024, 12, 31), datetime(2024, 12, 31, 15, 30), pd.Timestamp("2024-12-31"),
-                                   np.datetime64("2024-12-31")])
+@pytest.mark.parametrize(
+    "value",
+    ["2024-12-31", date(2024, 12, 31), datetime(2024, 12, 31, 15, 30), pd.Timestamp("2024-12-31"), np.datetime64("2024-12-31")],
+)
 def test_dates_and_iso_strings_are_read(value):
     assert data.to_date(value) == pd.Timestamp("2024-12-31")
 

@@ -28,9 +28,11 @@ INJECTIONS = [
 
 def _notebook(tmp_path, text: str):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("# Title\n\n**Question.** What?"),
-                nbformat.v4.new_code_cell("md(...)", outputs=[nbformat.v4.new_output("display_data", data={"text/markdown": text})]),
-                nbformat.v4.new_code_cell("md(...)", outputs=[nbformat.v4.new_output("display_data", data={"text/markdown": text})])]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Title\n\n**Question.** What?"),
+        nbformat.v4.new_code_cell("md(...)", outputs=[nbformat.v4.new_output("display_data", data={"text/markdown": text})]),
+        nbformat.v4.new_code_cell("md(...)", outputs=[nbformat.v4.new_output("display_data", data={"text/markdown": text})]),
+    ]
     nb.cells[2].metadata["tags"] = ["findings"]
     path = tmp_path / "00_test.ipynb"
     nbformat.write(nb, path)
@@ -53,12 +55,28 @@ def test_in_site_links_and_figures_still_render(tmp_path):
 
 
 def _sources(url: str) -> pd.DataFrame:
-    return pd.DataFrame([dict(source_id="a-1", publisher="Example News", title="A title", url=url,
-                              published=pd.Timestamp("2024-05-02"), author=None, source_type="media", primacy="secondary",
-                              original_claimant="Some Ministry", reliability="low", verification="verified")])
+    return pd.DataFrame(
+        [
+            dict(
+                source_id="a-1",
+                publisher="Example News",
+                title="A title",
+                url=url,
+                published=pd.Timestamp("2024-05-02"),
+                author=None,
+                source_type="media",
+                primacy="secondary",
+                original_claimant="Some Ministry",
+                reliability="low",
+                verification="verified",
+            )
+        ]
+    )
 
 
-@pytest.mark.parametrize("url", ["https://e.org/a}b", "https://e.org/a{b}", "https://e.org/a\\b", "https://e.org/}, title = {forged"])
+@pytest.mark.parametrize(
+    "url", ["https://e.org/a}b", "https://e.org/a{b}", "https://e.org/a\\b", "https://e.org/}, title = {forged"]
+)
 def test_a_brace_in_a_url_cannot_end_the_bibtex_entry(url):
     library = bibtexparser.parse_string(bibtex(_sources(url)))
     assert not library.failed_blocks
@@ -79,8 +97,15 @@ NAMES = ["Cost $\\frac{1$ office", "Pay $5 and $6 Ministry", "_leading underscor
 
 
 def test_data_labels_render_literally_in_figures(tmp_path):
-    steps = pd.DataFrame({"claimant": NAMES, "stated": pd.to_datetime(["2024-10-01", "2024-11-01", "2024-12-01", "2025-01-01", "2025-02-01"]),
-                          "until": pd.NaT, "lo": [1, 2, 3, 4, 5], "hi": [2, 3, 4, 5, 6]})
+    steps = pd.DataFrame(
+        {
+            "claimant": NAMES,
+            "stated": pd.to_datetime(["2024-10-01", "2024-11-01", "2024-12-01", "2025-01-01", "2025-02-01"]),
+            "until": pd.NaT,
+            "lo": [1, 2, 3, 4, 5],
+            "hi": [2, 3, 4, 5, 6],
+        }
+    )
     fig, ax = plt.subplots()
     plotting.step_timeline(ax, steps, pd.Timestamp("2025-03-01"), "persons")
     svg = tmp_path / "f.svg"
@@ -94,7 +119,9 @@ def test_data_labels_render_literally_in_figures(tmp_path):
 
 
 def test_range_bars_and_status_grid_take_any_text(tmp_path):
-    frame = pd.DataFrame({"label": ["$x$ claim", "_under"], "note": ["$\\undefined$ note", "ESC\x1b note"], "lo": [1, 2], "hi": [3, 4]})
+    frame = pd.DataFrame(
+        {"label": ["$x$ claim", "_under"], "note": ["$\\undefined$ note", "ESC\x1b note"], "lo": [1, 2], "hi": [3, 4]}
+    )
     fig, (a, b) = plt.subplots(1, 2)
     plotting.range_bars(a, frame, "label", "note", "persons")
     plotting.status_grid(b, pd.DataFrame([["yes"]], index=["$\\bad$ row"], columns=["col\x07"]))
@@ -123,9 +150,20 @@ def test_the_sources_cited_list_is_escaped_html(monkeypatch):
 
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda obj, *a, **k: shown.append(obj))
-    sources = pd.DataFrame({"source_id": ["s-1"], "publisher": ["Pub *bold*"], "title": ["<img src=x onerror=alert(1)> `t`"],
-                            "url": ["https://example.org/a_b"], "published": [pd.Timestamp("2025-01-01")], "author": [None],
-                            "primacy": ["primary"], "reliability": ["standard"], "original_claimant": [None], "verification": ["verified"]})
+    sources = pd.DataFrame(
+        {
+            "source_id": ["s-1"],
+            "publisher": ["Pub *bold*"],
+            "title": ["<img src=x onerror=alert(1)> `t`"],
+            "url": ["https://example.org/a_b"],
+            "published": [pd.Timestamp("2025-01-01")],
+            "author": [None],
+            "primacy": ["primary"],
+            "reliability": ["standard"],
+            "original_claimant": [None],
+            "verification": ["verified"],
+        }
+    )
     rp.references(sources, ["s-1"])
     body = shown[0].data
     assert "<img" not in body and "&lt;img src=x" in body and "<code>s-1</code>" in body and body.count("<li>") == 1

@@ -144,8 +144,14 @@ def test_property_every_pair_answers_monthly_and_no_band_widens_without_a_new_cl
             if any(before < s <= after for s in stated):
                 continue
             b, a = band.loc[before], band.loc[after]
-            assert _inside(mp.Band(a.low, a.high, a.low_open, a.high_open), mp.Band(b.low, b.high, b.low_open, b.high_open)), \
-                (origin, metric, before, after, tuple(b), tuple(a))
+            assert _inside(mp.Band(a.low, a.high, a.low_open, a.high_open), mp.Band(b.low, b.high, b.low_open, b.high_open)), (
+                origin,
+                metric,
+                before,
+                after,
+                tuple(b),
+                tuple(a),
+            )
             checked += 1
     assert checked > 1000
 
@@ -161,4 +167,10 @@ def test_the_band_chart_equals_the_estimate_on_each_date(claims, origin, metric)
             continue
         row = band.loc[d]
         assert (row.low, row.high, row.low_open, row.high_open, row.lineages, row.stale) == (
-            est.band.low, est.band.high, est.band.low_open, est.band.high_open, est.lineages, est.stale), d
+            est.band.low,
+            est.band.high,
+            est.band.low_open,
+            est.band.high_open,
+            est.lineages,
+            est.stale,
+        ), d

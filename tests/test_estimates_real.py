@@ -78,10 +78,23 @@ def test_at_least_and_as_many_as_are_bounds():
 def test_one_body_is_one_institution():
     """BBC Russian with Mediazona, Ukraine's military intelligence and the UK MoD each appeared under up to six names."""
     c = data.claims()
-    assert c.loc[c["speaker"].str.contains("Mediazona") & c["speaker"].str.contains("BBC"), "claimant_id"].eq("bbc-mediazona").all()
-    assert c.loc[c["speaker"].str.contains("Defence Intelligence|Defense Intelligence|GUR|HUR", regex=True)
-                 & c["claimant_country"].eq("UKR"), "claimant_id"].eq("ukr-gur").all()
-    assert c.loc[c["speaker"].str.contains("UK |Ministry of Defence \\(UK|Radakin|Healey", regex=True), "claimant_id"].eq("gbr-mod").all()
+    assert (
+        c.loc[c["speaker"].str.contains("Mediazona") & c["speaker"].str.contains("BBC"), "claimant_id"].eq("bbc-mediazona").all()
+    )
+    assert (
+        c.loc[
+            c["speaker"].str.contains("Defence Intelligence|Defense Intelligence|GUR|HUR", regex=True)
+            & c["claimant_country"].eq("UKR"),
+            "claimant_id",
+        ]
+        .eq("ukr-gur")
+        .all()
+    )
+    assert (
+        c.loc[c["speaker"].str.contains("UK |Ministry of Defence \\(UK|Radakin|Healey", regex=True), "claimant_id"]
+        .eq("gbr-mod")
+        .all()
+    )
     assert not c["claimant"].str.contains("citing").any()
 
 

@@ -13,16 +13,28 @@ def _ev(rows):
 
 
 def test_a_record_with_one_unverified_field_is_not_verified():
-    ev = _ev([("claims", "a", "figure", "verified"), ("claims", "a", "stated", "unverified"),
-              ("claims", "b", "figure", "verified"), ("claims", "b", "stated", "verified"),
-              ("relations", "r", "start", "verified")])
+    ev = _ev(
+        [
+            ("claims", "a", "figure", "verified"),
+            ("claims", "a", "stated", "unverified"),
+            ("claims", "b", "figure", "verified"),
+            ("claims", "b", "stated", "verified"),
+            ("relations", "r", "start", "verified"),
+        ]
+    )
     assert fully_verified(ev, "claims").to_dict() == {"a": False, "b": True}
     assert fully_verified(ev, "relations").to_dict() == {"r": True}
 
 
 def test_fields_are_counted_in_coding_order_with_their_share():
-    ev = _ev([("claims", "a", "stated", "unverified"), ("claims", "a", "figure", "verified"),
-              ("claims", "b", "stated", "verified"), ("claims", "b", "figure", "verified")])
+    ev = _ev(
+        [
+            ("claims", "a", "stated", "unverified"),
+            ("claims", "a", "figure", "verified"),
+            ("claims", "b", "stated", "verified"),
+            ("claims", "b", "figure", "verified"),
+        ]
+    )
     table = evidence_by_field(ev)
     assert table["field"].tolist() == ["stated", "figure"]
     assert table["verified"].tolist() == [1, 2] and table["unverified"].tolist() == [1, 0]

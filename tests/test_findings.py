@@ -32,10 +32,18 @@ def test_the_index_opens_on_the_key_figures_before_the_notebooks():
     from helpers.site.render import RenderedNotebook  # a notebook card has its own first finding: it must not replace these
 
     card = RenderedNotebook(stem="01_manpower", title="Manpower", question="How many?", body="", toc=[], findings=["<p>one</p>"])
-    html = index_page([card], {"claims": 1}, "record searched up to 2026-06-30", "cite",
-                      [Finding("North Korean troops in Russia", "10,000", "1 independent lineage", "countries/PRK.html")])
+    html = index_page(
+        [card],
+        {"claims": 1},
+        "record searched up to 2026-06-30",
+        "cite",
+        [Finding("North Korean troops in Russia", "10,000", "1 independent lineage", "countries/PRK.html")],
+    )
     assert html.index('id="key-figures"') < html.index('id="notebooks"')
-    assert '<a href="countries/PRK.html"><span class="label">North Korean troops in Russia</span> <strong class="figure">10,000</strong>' in html
+    assert (
+        '<a href="countries/PRK.html"><span class="label">North Korean troops in Russia</span> <strong class="figure">10,000</strong>'
+        in html
+    )
     assert '<div class="findings"><p>one</p></div>' in html
 
 
@@ -57,9 +65,13 @@ def test_each_notebooks_findings_are_the_analyses_results():
     lag = network.acknowledgement_lags(rels)["days"].max()
     assert al["Longest wait from first report to acknowledgement"].figure == f"{rp.num(lag)} days"
 
-    exposure = pd.DataFrame({"origin": ["NPL", "NPL", "KEN", "KEN"], "place": ["in Ukraine", "in Russia"] * 2,
-                             "status": ["yes", "no", "yes", "yes"]})
-    lg = {f.label: f.figure for f in fd.legal_findings(exposure, frozenset({"KEN", "UKR"}), pd.DataFrame({"status": ["outstanding", "deceased"]}))}
+    exposure = pd.DataFrame(
+        {"origin": ["NPL", "NPL", "KEN", "KEN"], "place": ["in Ukraine", "in Russia"] * 2, "status": ["yes", "no", "yes", "yes"]}
+    )
+    lg = {
+        f.label: f.figure
+        for f in fd.legal_findings(exposure, frozenset({"KEN", "UKR"}), pd.DataFrame({"status": ["outstanding", "deceased"]}))
+    }
     assert lg["Recruits' origins whose nationals the ICC could reach for war crimes in Russia"] == "1 of 2"
     assert lg["Recruits' origins whose nationals the ICC could reach for war crimes in Ukraine"] == "2 of 2"
     assert lg["States Parties to the Rome Statute"] == "2" and lg["Arrest warrants in the Ukraine situation"] == "2"

@@ -30,8 +30,13 @@ from helpers.data.validation import DataValidationError, validate_package
 REAL = Path(data.DATA_DIR)
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "15"))
 SEED = os.environ.get("FUZZ_SEED")
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=SEED is None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=SEED is None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 PACKAGE = load_package(REAL)
 RESOURCES = [r for r in PACKAGE.resources if (REAL / r.path).exists()]
 
@@ -42,13 +47,87 @@ def _rows(path: Path) -> list[list[str]]:
 
 RAW = {r.name: _rows(REAL / r.path) for r in RESOURCES}
 
-NASTY = ["\x00", "\ufeff", "\u200b", "\x1b[31m", "\x07", "\n", "\r", '"', ",", ";", "; ", " ", "=", "+", "-", "@", "\u0430", "\u0410",
-         "\u0661", "\uff11", "\u00b2", "e\u0301", "\u00e9", "\u202e", "\u00a0", "<", ">", "{", "}", "\\", "$", "_", "0", "00", "9" * 20,
-         "%", "#", "'", "\t", "\u2028", "\ud7ff", "\U0001f600"]
-EDGE = ["", "0", "-0", "007", "-1", "1e5", "9223372036854775807", "9223372036854775808", "0001-01-01", "1677-09-21", "1677-09-22",
-        "2262-04-12", "2024-02-29", "2023-02-29", "2024-1-01", "2024-12", "01/02/2025", "2999-01-01", "NaN", "None", "null", "NA",
-        "https://example.org/a", "https://./", "http://localhost/", "RUS", "XFN", "PRK;RUS", "PRK;PRK", "yes", "no", "active",
-        "ended", "about", "range"]
+NASTY = [
+    "\x00",
+    "\ufeff",
+    "\u200b",
+    "\x1b[31m",
+    "\x07",
+    "\n",
+    "\r",
+    '"',
+    ",",
+    ";",
+    "; ",
+    " ",
+    "=",
+    "+",
+    "-",
+    "@",
+    "\u0430",
+    "\u0410",
+    "\u0661",
+    "\uff11",
+    "\u00b2",
+    "e\u0301",
+    "\u00e9",
+    "\u202e",
+    "\u00a0",
+    "<",
+    ">",
+    "{",
+    "}",
+    "\\",
+    "$",
+    "_",
+    "0",
+    "00",
+    "9" * 20,
+    "%",
+    "#",
+    "'",
+    "\t",
+    "\u2028",
+    "\ud7ff",
+    "\U0001f600",
+]
+EDGE = [
+    "",
+    "0",
+    "-0",
+    "007",
+    "-1",
+    "1e5",
+    "9223372036854775807",
+    "9223372036854775808",
+    "0001-01-01",
+    "1677-09-21",
+    "1677-09-22",
+    "2262-04-12",
+    "2024-02-29",
+    "2023-02-29",
+    "2024-1-01",
+    "2024-12",
+    "01/02/2025",
+    "2999-01-01",
+    "NaN",
+    "None",
+    "null",
+    "NA",
+    "https://example.org/a",
+    "https://./",
+    "http://localhost/",
+    "RUS",
+    "XFN",
+    "PRK;RUS",
+    "PRK;PRK",
+    "yes",
+    "no",
+    "active",
+    "ended",
+    "about",
+    "range",
+]
 
 
 @pytest.fixture(scope="module")
@@ -72,13 +151,15 @@ def cell_mutation(draw):
     j = draw(st.integers(0, len(res.column_names) - 1))
     old = rows[i][j]
     pos = draw(st.integers(0, len(old)))
-    new = draw(st.one_of(
-        st.sampled_from(EDGE),
-        st.sampled_from(NASTY).map(lambda s: old[:pos] + s + old[pos:]),
-        st.text(max_size=12).map(lambda s: old[:pos] + s + old[pos:]),
-        st.sampled_from([r[j] for r in rows[1:]]),  # another row's value: duplicates, other ids
-        st.sampled_from(rows[draw(st.integers(1, len(rows) - 1))]),  # a value from another column
-    ))
+    new = draw(
+        st.one_of(
+            st.sampled_from(EDGE),
+            st.sampled_from(NASTY).map(lambda s: old[:pos] + s + old[pos:]),
+            st.text(max_size=12).map(lambda s: old[:pos] + s + old[pos:]),
+            st.sampled_from([r[j] for r in rows[1:]]),  # another row's value: duplicates, other ids
+            st.sampled_from(rows[draw(st.integers(1, len(rows) - 1))]),  # a value from another column
+        )
+    )
     return res, i, j, new
 
 

@@ -40,8 +40,9 @@ def test_consensus_spec_has_one_point_per_claim_with_quote_and_source():
     assert all(iv.SIDE_COLOURS[s] == c for s, c in zip(colours["domain"], colours["range"], strict=True))
     newest = max(records, key=lambda r: r["date"])
     institutions = len({r["institution"] for r in records})
-    assert spec["usermeta"]["source"].startswith(f"Source: data/claims.csv, {len(records):,} claims by {institutions:,} institutions, "
-                                                 f"newest {newest['date_text']};")
+    assert spec["usermeta"]["source"].startswith(
+        f"Source: data/claims.csv, {len(records):,} claims by {institutions:,} institutions, newest {newest['date_text']};"
+    )
 
 
 def test_ranked_spec_points_belong_to_the_ranked_countries():

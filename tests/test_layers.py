@@ -26,7 +26,9 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
         elif isinstance(node, ast.ImportFrom):
             base = package[: len(package) - node.level + 1] if node.level else []
             module = ".".join(base + ([node.module] if node.module else []))
-            found += [(node.lineno, f"{module}.{a.name}" if not node.module or module == "helpers" else module) for a in node.names]
+            found += [
+                (node.lineno, f"{module}.{a.name}" if not node.module or module == "helpers" else module) for a in node.names
+            ]
     return found
 
 

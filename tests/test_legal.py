@@ -19,6 +19,7 @@ def cites(a: legal.Assessment, fragment: str) -> bool:
     return any(fragment in line for line in a.bases + a.barriers)
 
 
+# fmt: off
 CASES = [
     # --- Situation in Ukraine (arrest warrants of 2023 and 2024) ---
     ("Putin / Lvova-Belova: deportation of children, 2022", dict(crime="war_crimes", nationality="RUS", territory=["UKR", "RUS"], date="2022-05-01"), "yes", "Art. 12(3): UKR"),
@@ -117,6 +118,7 @@ CASES = [
     ("Ukraine's Kampala ratification is recorded but unverified: Georgia against Ukraine in 2026", dict(crime="aggression", nationality="GEO", territory="UKR", date="2026-01-15", leader=True), "contested", "ratification of the aggression amendments by UKR is recorded but not verified"),
     ("Aggression by Russia's leaders against Ukraine after Ukraine joined: still Art. 15 bis(5)", dict(crime="aggression", nationality="RUS", territory="UKR", date="2025-06-01", leader=True), "no", "Art. 15 bis(5)"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize("label,kwargs,status,article", CASES, ids=[c[0] for c in CASES])
@@ -162,7 +164,10 @@ def test_entry_into_force_follows_article_126_for_every_party():
         (dict(crime="war_crimes", nationality="XXX", territory="UKR", date="2024-01-01"), "unknown state 'XXX'"),
         (dict(crime="war_crimes", nationality="RUS", territory=["UKR", "Kursk"], date="2024-01-01"), "unknown state 'Kursk'"),
         (dict(crime="war_crimes", nationality="RUS", territory=[], date="2024-01-01"), "at least one state"),
-        (dict(crime="war_crimes", nationality="RUS", territory="UKR", date="2024-01-01", trigger="un_general_assembly"), "unknown trigger"),
+        (
+            dict(crime="war_crimes", nationality="RUS", territory="UKR", date="2024-01-01", trigger="un_general_assembly"),
+            "unknown trigger",
+        ),
         (dict(crime="war_crimes", nationality="RUS", territory="UKR", date="yesterday"), "not a date"),
         (dict(crime="war_crimes", nationality="RUS", territory="UKR", date="2024-01-01", age=-1), "non-negative"),
     ],
@@ -173,8 +178,12 @@ def test_bad_inputs_raise_clear_errors(kwargs, message):
 
 
 def test_exposure_matrix_is_computed_by_assess():
-    m = legal.exposure_matrix([("DPRK forces", "PRK", False)], [("Kursk", ["RUS"]), ("Ukraine", ["UKR"])],
-                              [("2025", pd.Timestamp("2025-06-15"))], crimes=["war_crimes"])
+    m = legal.exposure_matrix(
+        [("DPRK forces", "PRK", False)],
+        [("Kursk", ["RUS"]), ("Ukraine", ["UKR"])],
+        [("2025", pd.Timestamp("2025-06-15"))],
+        crimes=["war_crimes"],
+    )
     assert list(m["status"]) == ["no", "yes"]
     assert m.loc[1, "reason"] == assess("war_crimes", "PRK", "UKR", "2025-06-15").reason
 

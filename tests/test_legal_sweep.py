@@ -12,8 +12,15 @@ from helpers.analysis import legal
 from helpers.analysis.legal import LegalData, assess
 from helpers.data.places import ALPHA3
 
-PLACES = [("Ukraine", ["UKR"]), ("Russia", ["RUS"]), ("strike from Russia into Ukraine", ["RUS", "UKR"]),
-          ("Hungary", ["HUN"]), ("Armenia", ["ARM"]), ("Burundi", ["BDI"]), ("on a Comorian vessel", [], "COM")]
+PLACES = [
+    ("Ukraine", ["UKR"]),
+    ("Russia", ["RUS"]),
+    ("strike from Russia into Ukraine", ["RUS", "UKR"]),
+    ("Hungary", ["HUN"]),
+    ("Armenia", ["ARM"]),
+    ("Burundi", ["BDI"]),
+    ("on a Comorian vessel", [], "COM"),
+]
 NATIONALITIES = ["PRK", "RUS", "UKR", "HUN", "BDI", "PHL", "AZE", "GEO", "DEU", "KEN", "TJK", "FRA", "COL", "NPL", "ISR"]
 
 
@@ -24,9 +31,26 @@ def known() -> LegalData:
 
 def _days(n: int, seed: int) -> list[pd.Timestamp]:
     rng = random.Random(seed)
-    edges = ["2002-06-30", "2002-07-01", "2013-11-21", "2014-02-20", "2018-07-17", "2021-05-10", "2024-01-31", "2024-02-01",
-             "2025-01-01", "2026-06-01", "2026-06-02", "2031-12-31", "2032-01-01", "2017-10-26", "2017-10-27"]
-    return [pd.Timestamp(d) for d in edges] + [pd.Timestamp("2001-01-01") + pd.Timedelta(days=rng.randrange(12000)) for _ in range(n)]
+    edges = [
+        "2002-06-30",
+        "2002-07-01",
+        "2013-11-21",
+        "2014-02-20",
+        "2018-07-17",
+        "2021-05-10",
+        "2024-01-31",
+        "2024-02-01",
+        "2025-01-01",
+        "2026-06-01",
+        "2026-06-02",
+        "2031-12-31",
+        "2032-01-01",
+        "2017-10-26",
+        "2017-10-27",
+    ]
+    return [pd.Timestamp(d) for d in edges] + [
+        pd.Timestamp("2001-01-01") + pd.Timedelta(days=rng.randrange(12000)) for _ in range(n)
+    ]
 
 
 @pytest.mark.parametrize("trigger", ["state_referral", "proprio_motu", "unsc_referral"])
@@ -46,7 +70,9 @@ def test_sweep_agrees_with_assess_on_a_random_sample(known, trigger):
         assert (label, leader) in leaders
         place = places[row["place"]]
         on_board = place[2] if len(place) > 2 else None
-        a = assess(row["crime"], nationality, place[1], row["period"], trigger=trigger, leader=leader, on_board=on_board, legal=known)
+        a = assess(
+            row["crime"], nationality, place[1], row["period"], trigger=trigger, leader=leader, on_board=on_board, legal=known
+        )
         assert (a.status, a.reason, a.rule) == (row["status"], row["reason"], row["rule"]), (row.to_dict(), a)
 
 
@@ -58,7 +84,15 @@ def test_sweep_with_a_real_referral_agrees_with_assess(known):
     for i in range(0, len(m), 7):
         row = m.iloc[i]
         nat = {g[0]: g for g in groups}[row["group"]]
-        a = assess(row["crime"], nat[1], dict(places)[row["place"]], row["period"], leader=nat[2], referral="unsc-1593-darfur", legal=known)
+        a = assess(
+            row["crime"],
+            nat[1],
+            dict(places)[row["place"]],
+            row["period"],
+            leader=nat[2],
+            referral="unsc-1593-darfur",
+            legal=known,
+        )
         assert (a.status, a.reason) == (row["status"], row["reason"])
 
 
@@ -77,8 +111,15 @@ def test_sweep_rate_is_at_least_40000_answers_per_second(known):
     groups = [(c, c, False) for c in sorted(ALPHA3)]
     periods = [(d.strftime("%Y-%m"), d) for d in pd.date_range("2014-01-15", "2026-05-15", freq="MS")]
     places = PLACES[:3]
-    fresh = LegalData(known.states_parties, known.declarations, known.aggression_amendments, known.unsc_referrals,
-                      known.withdrawal_events, known.icc_situations, known.as_of)
+    fresh = LegalData(
+        known.states_parties,
+        known.declarations,
+        known.aggression_amendments,
+        known.unsc_referrals,
+        known.withdrawal_events,
+        known.icc_situations,
+        known.as_of,
+    )
     start = time.perf_counter()
     m = legal.exposure_matrix(groups, places, periods, legal=fresh)
     rate = len(m) / (time.perf_counter() - start)
@@ -89,7 +130,9 @@ def test_sweep_rate_is_at_least_40000_answers_per_second(known):
 def test_reach_periods_for_dprk_forces_in_ukraine(known):
     """Ukraine's 2014 declaration (21 Nov 2013 - 22 Feb 2014), its 2015 declaration (from 20 Feb 2014; the sole basis
     from 23 Feb 2014), then party status from 1 Jan 2025."""
-    p = legal.reach_periods([("DPRK forces", "PRK", False)], [("Ukraine", ["UKR"])], ["war_crimes"], "2013-01-01", "2026-05-27", legal=known)
+    p = legal.reach_periods(
+        [("DPRK forces", "PRK", False)], [("Ukraine", ["UKR"])], ["war_crimes"], "2013-01-01", "2026-05-27", legal=known
+    )
     assert list(p["status"]) == ["no", "yes", "yes", "yes"]
     assert list(p["start"].dt.date.astype(str)) == ["2013-01-01", "2013-11-21", "2014-02-23", "2025-01-01"]
     assert list(p["rule"]) == ["Art. 12(2)", "Art. 12(3)", "Art. 12(3)", "Art. 12(2)(a)"]
@@ -99,13 +142,21 @@ def test_reach_periods_for_dprk_forces_in_ukraine(known):
 
 
 def test_reach_periods_for_dprk_forces_in_kursk_are_closed_throughout(known):
-    p = legal.reach_periods([("DPRK forces", "PRK", False)], [("Kursk", ["RUS"])], legal.CRIMES, "2014-01-01", "2026-05-27", legal=known)
+    p = legal.reach_periods(
+        [("DPRK forces", "PRK", False)], [("Kursk", ["RUS"])], legal.CRIMES, "2014-01-01", "2026-05-27", legal=known
+    )
     assert set(p["status"]) == {"no"}
 
 
 def test_reach_periods_for_ukrainian_soldiers_show_art_124(known):
-    p = legal.reach_periods([("Ukrainian forces", "UKR", False)], [("Kursk", ["RUS"]), ("Ukraine", ["UKR"])], ["war_crimes"],
-                            "2024-01-01", "2033-01-01", legal=known)
+    p = legal.reach_periods(
+        [("Ukrainian forces", "UKR", False)],
+        [("Kursk", ["RUS"]), ("Ukraine", ["UKR"])],
+        ["war_crimes"],
+        "2024-01-01",
+        "2033-01-01",
+        legal=known,
+    )
     kursk = p[p["place"] == "Kursk"]
     assert list(kursk["rule"]) == ["Art. 12(2)", "Art. 124", "Art. 12(2)(b)"]
     assert kursk["start"].iloc[2] == pd.Timestamp("2032-01-01")
@@ -119,4 +170,6 @@ def test_exposure_matrix_rejects_bad_inputs(known):
     with pytest.raises(ValueError, match="unknown crime"):
         legal.exposure_matrix([("x", "PRK", False)], [("UA", ["UKR"])], [("2025", "2025-01-01")], crimes=["piracy"], legal=known)
     with pytest.raises(ValueError, match="unknown referral"):
-        legal.exposure_matrix([("x", "PRK", False)], [("UA", ["UKR"])], [("2025", "2025-01-01")], referral="unsc-9999", legal=known)
+        legal.exposure_matrix(
+            [("x", "PRK", False)], [("UA", ["UKR"])], [("2025", "2025-01-01")], referral="unsc-9999", legal=known
+        )

@@ -31,12 +31,15 @@ def end_2025() -> LegalData:
     return LegalData.load("2025-12-31")
 
 
-@pytest.mark.parametrize("notified,effective", [
-    ("2016-10-27", "2017-10-27"),  # Burundi
-    ("2018-03-17", "2019-03-17"),  # the Philippines
-    ("2025-06-02", "2026-06-02"),  # Hungary
-    ("2024-02-29", "2025-02-28"),  # a leap day
-])
+@pytest.mark.parametrize(
+    "notified,effective",
+    [
+        ("2016-10-27", "2017-10-27"),  # Burundi
+        ("2018-03-17", "2019-03-17"),  # the Philippines
+        ("2025-06-02", "2026-06-02"),  # Hungary
+        ("2024-02-29", "2025-02-28"),  # a leap day
+    ],
+)
 def test_art_127_1_one_year_after_notification(notified, effective):
     assert withdrawal_takes_effect(T(notified)) == T(effective)
 
@@ -83,7 +86,9 @@ def test_hungary_september_2026_is_no_longer_yes(late_2026):
     """Issue 13: conduct in Hungary in September 2026 was answered 'yes'; the withdrawal took effect on 2 June 2026."""
     a = assess("war_crimes", "RUS", "HUN", "2026-09-15", legal=late_2026)
     assert a.status == "no"
-    assert a.reason.startswith("Art. 127(1): HUN is no longer a State Party from 2026-06-02, one year after its withdrawal notification of 2025-06-02")
+    assert a.reason.startswith(
+        "Art. 127(1): HUN is no longer a State Party from 2026-06-02, one year after its withdrawal notification of 2025-06-02"
+    )
     assert "reported only by an unverified source (hanna-2026-hungary-reverses-icc-exit) and is not applied" in a.reason
 
 
@@ -126,11 +131,35 @@ def test_announced_but_not_notified_withdrawals_change_nothing(iso3, late_2026):
 def test_a_verified_rescission_voids_the_withdrawal(late_2026):
     """Modelled on The Gambia (notified 10 Nov 2016, rescinded 10 Feb 2017): a rescission before the
     withdrawal takes effect keeps the state a party."""
-    events = pd.concat([late_2026.withdrawal_events, pd.DataFrame([dict(
-        event_id="hun-test-rescission", state="HUN", event="rescission", date=T("2026-05-27"), verification="verified",
-        source_ids=("hanna-2026-hungary-reverses-icc-exit",), quote="", notes="test")])], ignore_index=True)
-    rescinded = LegalData(late_2026.states_parties, late_2026.declarations, late_2026.aggression_amendments,
-                          late_2026.unsc_referrals, events, late_2026.icc_situations, late_2026.as_of)
+    events = pd.concat(
+        [
+            late_2026.withdrawal_events,
+            pd.DataFrame(
+                [
+                    dict(
+                        event_id="hun-test-rescission",
+                        state="HUN",
+                        event="rescission",
+                        date=T("2026-05-27"),
+                        verification="verified",
+                        source_ids=("hanna-2026-hungary-reverses-icc-exit",),
+                        quote="",
+                        notes="test",
+                    )
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    rescinded = LegalData(
+        late_2026.states_parties,
+        late_2026.declarations,
+        late_2026.aggression_amendments,
+        late_2026.unsc_referrals,
+        events,
+        late_2026.icc_situations,
+        late_2026.as_of,
+    )
     assert rescinded.record("HUN").party_until is None
     assert assess("war_crimes", "RUS", "HUN", "2026-09-15", legal=rescinded).status == "yes"
 
@@ -139,7 +168,9 @@ def test_burundi_and_philippines_matters_under_consideration():
     """Burundi: preliminary examination 25 Apr 2016, before the withdrawal took effect (PTC III, 25 Oct 2017);
     the Philippines: preliminary examination 8 Feb 2018, before notification (PTC I, 23 Oct 2025; Appeals 22 Apr 2026)."""
     bdi = assess("crimes_against_humanity", "BDI", "BDI", "2016-05-01", trigger="proprio_motu")
-    assert bdi.status == "yes" and any("the Situation in the Republic of Burundi, before the Court from 2016-04-25" in b for b in bdi.bases)
+    assert bdi.status == "yes" and any(
+        "the Situation in the Republic of Burundi, before the Court from 2016-04-25" in b for b in bdi.bases
+    )
     phl = assess("crimes_against_humanity", "PHL", "PHL", "2016-07-01", trigger="proprio_motu")
     assert phl.status == "yes" and any("before the Court from 2018-02-08" in b and legal.PHILIPPINES in b for b in phl.bases)
 

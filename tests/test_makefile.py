@@ -27,8 +27,14 @@ def checkout(tmp_path: Path) -> Path:
     python = bin_dir / "python"
     python.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
     python.chmod(0o755)
-    stamp = subprocess.run("cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1", shell=True, cwd=d, capture_output=True,
-                           text=True, check=True).stdout.strip()
+    stamp = subprocess.run(
+        "cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1",
+        shell=True,
+        cwd=d,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     (d / ".venv" / f".installed-{stamp}").touch()
     return d
 
@@ -48,14 +54,16 @@ def test_an_environment_of_this_checkout_is_trusted(tmp_path):
 def test_an_environment_pointing_elsewhere_is_rebuilt(tmp_path, sees):
     d = checkout(tmp_path)
     if sees is not None:
-        (d / ".venv" / "bin" / "python").write_text("#!/bin/sh\necho '" + sees.format(venv=(d / ".venv").resolve()) + "'\n",
-                                                     encoding="utf-8")
+        (d / ".venv" / "bin" / "python").write_text(
+            "#!/bin/sh\necho '" + sees.format(venv=(d / ".venv").resolve()) + "'\n", encoding="utf-8"
+        )
     plan = dry_run(d)
     assert "belongs to another checkout" in plan and "venv --clear" in plan and "pip install" in plan and "-e ." in plan
 
 
 def test_an_as_of_build_goes_to_its_own_folder_and_the_current_site_stays():
     """`make run AS_OF=…` once replaced build/site without a word; now it writes beside it (dry run)."""
+
     def planned(*args: str) -> str:
         out = subprocess.run(["make", "-n", "run", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
         return next(line for line in out.splitlines() if "helpers.site.build" in line)
@@ -65,8 +73,9 @@ def test_an_as_of_build_goes_to_its_own_folder_and_the_current_site_stays():
 
 
 def test_make_lab_runs_headless_on_a_chosen_port_with_the_projects_kernel():
-    out = subprocess.run(["make", "-n", "lab", "LAB_PORT=9999", "LAB_BROWSER=0"], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["make", "-n", "lab", "LAB_PORT=9999", "LAB_BROWSER=0"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     assert "--port=9999" in out and "--no-browser" in out
     assert "ipykernel install --sys-prefix --name foreign-manpower" in out
     assert "--MappingKernelManager.default_kernel_name=foreign-manpower" in out

@@ -7,8 +7,14 @@ import pytest
 
 from helpers.analysis import manpower as mp
 
-KINDS = {"deployed": "stock", "killed": "cumulative", "casualties": "cumulative", "casualties_in_period": "flow",
-         "casualties_per_day": "flow", "recruited": "cumulative"}
+KINDS = {
+    "deployed": "stock",
+    "killed": "cumulative",
+    "casualties": "cumulative",
+    "casualties_in_period": "flow",
+    "casualties_per_day": "flow",
+    "recruited": "cumulative",
+}
 
 
 def make_claims(rows: list[tuple]) -> pd.DataFrame:
@@ -17,12 +23,34 @@ def make_claims(rows: list[tuple]) -> pd.DataFrame:
     recs = []
     for r in rows:
         cid, inst, country, origin, metric, low, high, stated, refers = r[:9]
-        qualifier = ("exact" if low == high else "range") if low is not None and high is not None else "at_least" if high is None else "at_most"
-        recs.append(dict(claim_id=cid, source_id="s", claimant_id=inst.lower(), claimant=inst, claimant_country=country,
-                         claimant_kind="government", origin=origin, metric=metric, metric_kind=KINDS[metric], qualifier=qualifier,
-                         low=low, high=high, stated=pd.Timestamp(stated), refers_to=pd.Timestamp(refers),
-                         period_start=pd.Timestamp(r[9]) if len(r) > 9 and r[9] else pd.NaT,
-                         scope=r[10] if len(r) > 10 else "total", standing=r[11] if len(r) > 11 else "accepted"))
+        qualifier = (
+            ("exact" if low == high else "range")
+            if low is not None and high is not None
+            else "at_least"
+            if high is None
+            else "at_most"
+        )
+        recs.append(
+            dict(
+                claim_id=cid,
+                source_id="s",
+                claimant_id=inst.lower(),
+                claimant=inst,
+                claimant_country=country,
+                claimant_kind="government",
+                origin=origin,
+                metric=metric,
+                metric_kind=KINDS[metric],
+                qualifier=qualifier,
+                low=low,
+                high=high,
+                stated=pd.Timestamp(stated),
+                refers_to=pd.Timestamp(refers),
+                period_start=pd.Timestamp(r[9]) if len(r) > 9 and r[9] else pd.NaT,
+                scope=r[10] if len(r) > 10 else "total",
+                standing=r[11] if len(r) > 11 else "accepted",
+            )
+        )
     frame = pd.DataFrame(recs)
     frame["low"] = frame["low"].astype("Int64")
     frame["high"] = frame["high"].astype("Int64")
@@ -30,15 +58,17 @@ def make_claims(rows: list[tuple]) -> pd.DataFrame:
     return frame
 
 
-DEPLOYED = make_claims([
-    ("a1", "A", "USA", "PRK", "deployed", 3000, 3000, "2024-10-23", "2024-10-23"),
-    ("a2", "A", "USA", "PRK", "deployed", 11000, 12000, "2024-12-01", "2024-12-01"),
-    ("b1", "B", "KOR", "PRK", "deployed", 10000, 10000, "2024-11-13", "2024-11-13"),
-    ("b2", "B", "KOR", "PRK", "deployed", 11000, None, "2025-01-13", "2025-01-13"),  # "more than 11,000"
-    ("c1", "C", "UKR", "PRK", "deployed", None, 15000, "2025-02-01", "2025-02-01"),  # "up to 15,000"
-    ("d1", "D", "UKR", "PRK", "deployed", 9000, 9000, "2024-10-20", "2024-10-20"),
-    ("d2", "D", "UKR", "PRK", "deployed", 9500, 9500, "2024-10-20", "2024-10-20"),  # tie on the latest date
-])
+DEPLOYED = make_claims(
+    [
+        ("a1", "A", "USA", "PRK", "deployed", 3000, 3000, "2024-10-23", "2024-10-23"),
+        ("a2", "A", "USA", "PRK", "deployed", 11000, 12000, "2024-12-01", "2024-12-01"),
+        ("b1", "B", "KOR", "PRK", "deployed", 10000, 10000, "2024-11-13", "2024-11-13"),
+        ("b2", "B", "KOR", "PRK", "deployed", 11000, None, "2025-01-13", "2025-01-13"),  # "more than 11,000"
+        ("c1", "C", "UKR", "PRK", "deployed", None, 15000, "2025-02-01", "2025-02-01"),  # "up to 15,000"
+        ("d1", "D", "UKR", "PRK", "deployed", 9000, 9000, "2024-10-20", "2024-10-20"),
+        ("d2", "D", "UKR", "PRK", "deployed", 9500, 9500, "2024-10-20", "2024-10-20"),  # tie on the latest date
+    ]
+)
 
 
 def test_an_institution_superseded_by_itself_never_sets_the_low_end():
@@ -58,15 +88,21 @@ def test_at_least_is_a_floor_not_a_point():
     # B's floor lies inside A's estimate, so it does not pull the low end; C's ceiling is above, so it changes nothing.
     est = mp.estimate_from(DEPLOYED, "PRK", "deployed", "2025-02-01")
     assert est.range == (11000, 12000) and not est.band.high_open
-    floor_above = pd.concat([DEPLOYED, make_claims([("e1", "E", "GBR", "PRK", "deployed", 14000, None, "2025-01-20", "2025-01-20")])])
+    floor_above = pd.concat(
+        [DEPLOYED, make_claims([("e1", "E", "GBR", "PRK", "deployed", 14000, None, "2025-01-20", "2025-01-20")])]
+    )
     est = mp.estimate_from(floor_above, "PRK", "deployed", "2025-02-01")
     # a floor above every estimate leaves "at least 14,000": no end of a range lies below the highest floor
     assert est.range == (14000, 14000) and est.band.high_open and est.range.high_open
 
 
 def test_at_most_is_a_ceiling_not_a_point():
-    ceiling_below = make_claims([("p", "P", "USA", "PRK", "deployed", 10000, 12000, "2025-01-01", "2025-01-01"),
-                                 ("q", "Q", "UKR", "PRK", "deployed", None, 8000, "2025-01-02", "2025-01-02")])
+    ceiling_below = make_claims(
+        [
+            ("p", "P", "USA", "PRK", "deployed", 10000, 12000, "2025-01-01", "2025-01-01"),
+            ("q", "Q", "UKR", "PRK", "deployed", None, 8000, "2025-01-02", "2025-01-02"),
+        ]
+    )
     band = mp.estimate_from(ceiling_below, "PRK", "deployed", "2025-01-10").band
     assert (band.low, band.high, band.low_open, band.high_open) == (8000, 12000, True, False)
     only_floors = make_claims([("f", "F", "UKR", "XFN", "recruited", 3000, None, "2025-01-01", "2025-01-01")])
@@ -99,8 +135,14 @@ def test_when_nothing_is_fresh_the_last_known_figures_answer_flagged_stale():
 
 
 def test_disputed_and_probable_error_rows_stay_visible_but_out_of_the_range():
-    bad = pd.concat([DEPLOYED, make_claims([("x1", "X", "GBR", "PRK", "deployed", 40000, 40000, "2025-01-30", "2025-01-30",
-                                             None, "total", "probable_error")])])
+    bad = pd.concat(
+        [
+            DEPLOYED,
+            make_claims(
+                [("x1", "X", "GBR", "PRK", "deployed", 40000, 40000, "2025-01-30", "2025-01-30", None, "total", "probable_error")]
+            ),
+        ]
+    )
     est = mp.estimate_from(bad, "PRK", "deployed", "2025-02-01")
     assert est.range == (11000, 12000)
     assert est.left_out.set_index("claim_id").loc["x1", "reason"] == "probable error"
@@ -125,14 +167,22 @@ def test_unknown_origin_or_metric_is_an_error():
 
 
 def test_parts_of_a_contingent_are_not_totals():
-    parts = pd.concat([DEPLOYED, make_claims([("p1", "B", "KOR", "PRK", "deployed", 500, 500, "2025-01-20", "2025-01-20", None, "part")])])
+    parts = pd.concat(
+        [DEPLOYED, make_claims([("p1", "B", "KOR", "PRK", "deployed", 500, 500, "2025-01-20", "2025-01-20", None, "part")])]
+    )
     # B's latest *total* is still the 13 Jan 2025 claim (11,000), not the 500 officers
-    assert mp.latest_range_from(parts, "PRK", "deployed", "2025-01-31") == mp.latest_range_from(DEPLOYED, "PRK", "deployed", "2025-01-31")
+    assert mp.latest_range_from(parts, "PRK", "deployed", "2025-01-31") == mp.latest_range_from(
+        DEPLOYED, "PRK", "deployed", "2025-01-31"
+    )
 
 
 def test_flows_are_rates_over_their_period():
-    flows = make_claims([("f1", "UK", "GBR", "RUS", "casualties_in_period", 45000, 45000, "2024-12-01", "2024-11-30", "2024-11-01"),
-                         ("f2", "UK", "GBR", "RUS", "casualties_per_day", 1500, 1500, "2024-11-10", "2024-10-31", "2024-10-01")])
+    flows = make_claims(
+        [
+            ("f1", "UK", "GBR", "RUS", "casualties_in_period", 45000, 45000, "2024-12-01", "2024-11-30", "2024-11-01"),
+            ("f2", "UK", "GBR", "RUS", "casualties_per_day", 1500, 1500, "2024-11-10", "2024-10-31", "2024-10-01"),
+        ]
+    )
     rate = mp.daily_rate(flows, "casualties_in_period", "2024-12-31")
     assert rate.loc[0, "days"] == 30 and rate.loc[0, "per_day_lo"] == 1500
     assert mp.daily_rate(flows, "casualties_per_day", "2024-12-31").loc[0, "per_day_hi"] == 1500
@@ -180,15 +230,23 @@ def test_contingent_in_days_of_russian_losses():
 
 
 def test_claimant_side_by_kind_and_country():
-    frame = make_claims([
-        ("x", "Nepal MoFA", "NPL", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
-        ("y", "GUR", "UKR", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
-        ("z", "BBC", "GBR", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
-        ("w", "Kremlin", "RUS", "RUS", "recruited", 1, 1, "2025-01-01", "2025-01-01"),
-        ("v", "US", "USA", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
-    ])
+    frame = make_claims(
+        [
+            ("x", "Nepal MoFA", "NPL", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
+            ("y", "GUR", "UKR", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
+            ("z", "BBC", "GBR", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
+            ("w", "Kremlin", "RUS", "RUS", "recruited", 1, 1, "2025-01-01", "2025-01-01"),
+            ("v", "US", "USA", "NPL", "killed", 1, 1, "2025-01-01", "2025-01-01"),
+        ]
+    )
     frame.loc[frame["claim_id"] == "z", "claimant_kind"] = "media"  # a British outlet is independent, not the UK
-    assert list(mp.claimant_side(frame)) == ["Origin government", "Ukraine", "Independent (media, research)", "Russia", "Other governments"]
+    assert list(mp.claimant_side(frame)) == [
+        "Origin government",
+        "Ukraine",
+        "Independent (media, research)",
+        "Russia",
+        "Other governments",
+    ]
 
 
 def test_spread_counts_institutions_and_ratio():

@@ -9,28 +9,62 @@ from helpers import data
 from helpers.analysis import network
 
 ACTORS = pd.DataFrame(
-    {"actor_id": ["RUS", "PRK", "IRN", "BLR"], "name": ["Russia", "North Korea", "Iran", "Belarus"],
-     "kind": ["state"] * 4}
+    {"actor_id": ["RUS", "PRK", "IRN", "BLR"], "name": ["Russia", "North Korea", "Iran", "Belarus"], "kind": ["state"] * 4}
 )
 
 
-def rel(rid, src, dst, relation, supply, start, end=None, status="active", conf="government_assessment", sources=("s1",),
-        position=None, basis=()):
-    return dict(relation_id=rid, source_actor=src, target_actor=dst, relation=relation, supply=supply, status=status,
-                confirmation=conf, start=pd.Timestamp(start), first_reported=pd.Timestamp(start),
-                end=pd.Timestamp(end) if end else pd.NaT, source_ids=tuple(sources), origin_position=position, legal_basis=tuple(basis),
-                alleged_breach=())
+def rel(
+    rid,
+    src,
+    dst,
+    relation,
+    supply,
+    start,
+    end=None,
+    status="active",
+    conf="government_assessment",
+    sources=("s1",),
+    position=None,
+    basis=(),
+):
+    return dict(
+        relation_id=rid,
+        source_actor=src,
+        target_actor=dst,
+        relation=relation,
+        supply=supply,
+        status=status,
+        confirmation=conf,
+        start=pd.Timestamp(start),
+        first_reported=pd.Timestamp(start),
+        end=pd.Timestamp(end) if end else pd.NaT,
+        source_ids=tuple(sources),
+        origin_position=position,
+        legal_basis=tuple(basis),
+        alleged_breach=(),
+    )
 
 
-RELATIONS = pd.DataFrame([
-    rel("r1", "PRK", "RUS", "arms_transfer", "munitions", "2023-08-01", sources=("s1", "s2")),
-    rel("r2", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-08", conf="officially_acknowledged"),
-    rel("r3", "PRK", "RUS", "treaty", "none", "2024-12-04", conf="officially_acknowledged"),
-    rel("r4", "IRN", "RUS", "arms_transfer", "drones", "2022-08-01", conf="media_report"),
-    rel("r5", "IRN", "RUS", "arms_transfer", "drones", "2022-10-01", conf="officially_acknowledged"),
-    rel("r6", "BLR", "RUS", "military_aid", "training", "2022-02-01", end="2022-04-30", status="ended"),
-    rel("r7", "NPL", "RUS", "citizen_recruitment", "recruits", "2023-12-05", conf="officially_acknowledged", position="opposes"),
-])
+RELATIONS = pd.DataFrame(
+    [
+        rel("r1", "PRK", "RUS", "arms_transfer", "munitions", "2023-08-01", sources=("s1", "s2")),
+        rel("r2", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-08", conf="officially_acknowledged"),
+        rel("r3", "PRK", "RUS", "treaty", "none", "2024-12-04", conf="officially_acknowledged"),
+        rel("r4", "IRN", "RUS", "arms_transfer", "drones", "2022-08-01", conf="media_report"),
+        rel("r5", "IRN", "RUS", "arms_transfer", "drones", "2022-10-01", conf="officially_acknowledged"),
+        rel("r6", "BLR", "RUS", "military_aid", "training", "2022-02-01", end="2022-04-30", status="ended"),
+        rel(
+            "r7",
+            "NPL",
+            "RUS",
+            "citizen_recruitment",
+            "recruits",
+            "2023-12-05",
+            conf="officially_acknowledged",
+            position="opposes",
+        ),
+    ]
+)
 ACTORS = pd.concat([ACTORS, pd.DataFrame({"actor_id": ["NPL"], "name": ["Nepal"], "kind": ["state"]})], ignore_index=True)
 
 
@@ -75,18 +109,32 @@ def test_partner_supplies_since_and_best_confirmation():
 
 
 def test_legal_bases_list_treaty_articles_and_alleged_breaches():
-    rels = pd.DataFrame([rel("t", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-08", basis=("rus-prk-2024 Art. 4",)),
-                         {**rel("s", "PRK", "RUS", "arms_transfer", "munitions", "2022-11-02"), "alleged_breach": ("UNSCR 1718", "UNSCR 1874")}])
+    rels = pd.DataFrame(
+        [
+            rel("t", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-08", basis=("rus-prk-2024 Art. 4",)),
+            {
+                **rel("s", "PRK", "RUS", "arms_transfer", "munitions", "2022-11-02"),
+                "alleged_breach": ("UNSCR 1718", "UNSCR 1874"),
+            },
+        ]
+    )
     b = network.legal_bases(rels)
     assert list(zip(b["relation_id"], b["kind"], b["reference"], strict=True)) == [
-        ("t", "treaty article", "rus-prk-2024 Art. 4"), ("s", "alleged breach", "UNSCR 1718"), ("s", "alleged breach", "UNSCR 1874")]
+        ("t", "treaty article", "rus-prk-2024 Art. 4"),
+        ("s", "alleged breach", "UNSCR 1718"),
+        ("s", "alleged breach", "UNSCR 1874"),
+    ]
     assert b["in_force_at_start"].isna().all()  # without the treaties nothing is said about when the article applied
 
 
 def test_a_treaty_article_invoked_for_a_relation_that_began_before_the_treaty_is_after_the_fact():
     treaties = pd.DataFrame({"treaty_id": ["rus-prk-2024"], "in_force": [pd.Timestamp("2024-12-04")]})
-    rels = pd.DataFrame([rel("t", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-03", basis=("rus-prk-2024 Art. 4",)),
-                         rel("u", "PRK", "RUS", "troop_deployment", "personnel", "2025-08-01", basis=("rus-prk-2024 Art. 4",))])
+    rels = pd.DataFrame(
+        [
+            rel("t", "PRK", "RUS", "troop_deployment", "personnel", "2024-10-03", basis=("rus-prk-2024 Art. 4",)),
+            rel("u", "PRK", "RUS", "troop_deployment", "personnel", "2025-08-01", basis=("rus-prk-2024 Art. 4",)),
+        ]
+    )
     b = network.legal_bases(rels, treaties).set_index("relation_id")
     assert b.loc["t", "in_force_at_start"] == False and b.loc["u", "in_force_at_start"] == True  # noqa: E712
     real = network.legal_bases(data.load("relations"), data.load("treaties")).set_index("relation_id")
@@ -103,10 +151,17 @@ def test_recruiting_a_states_citizens_is_not_that_states_supply():
 
 
 def test_obligations_matrix_codes_articles():
-    treaties = pd.DataFrame({"treaty_id": ["t1", "t2"], "name": ["A", "B"], "signed": pd.to_datetime(["2024-06-19", "2025-01-17"]),
-                             "in_force": pd.to_datetime(["2024-12-04", None])})
-    obligations = pd.DataFrame({"treaty_id": ["t1", "t1", "t2"], "obligation": ["defence", "consultation", "neutrality"],
-                                "article": ["4", "3", "3"]})
+    treaties = pd.DataFrame(
+        {
+            "treaty_id": ["t1", "t2"],
+            "name": ["A", "B"],
+            "signed": pd.to_datetime(["2024-06-19", "2025-01-17"]),
+            "in_force": pd.to_datetime(["2024-12-04", None]),
+        }
+    )
+    obligations = pd.DataFrame(
+        {"treaty_id": ["t1", "t1", "t2"], "obligation": ["defence", "consultation", "neutrality"], "article": ["4", "3", "3"]}
+    )
     m = network.obligations_matrix(treaties, obligations).set_index("treaty_id")
     assert m.loc["t1", "defence"] == "Art. 4" and m.loc["t1", "neutrality"] == ""
     assert m.loc["t2", "defence"] == "" and m.loc["t2", "neutrality"] == "Art. 3"
@@ -141,11 +196,21 @@ def test_real_treaty_obligations_include_the_dprk_mutual_assistance_clause():
 
 
 def test_a_company_acting_for_a_group_is_one_partner_and_a_visit_is_none():
-    actors = pd.DataFrame({"actor_id": ["RUS", "houthis", "co", "PAK"], "name": ["Russia", "Houthis", "Co", "Pakistan"],
-                           "kind": ["state", "armed_group", "company", "state"], "acts_for": [None, None, "houthis", None]})
-    rels = pd.DataFrame([rel("h", "houthis", "RUS", "recruitment_pipeline", "recruits", "2024-07-03", conf="media_report"),
-                         rel("c", "co", "RUS", "recruitment_pipeline", "recruits", "2024-07-03", conf="media_report"),
-                         rel("v", "RUS", "PAK", "military_visit", "none", "2024-10-29")])
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["RUS", "houthis", "co", "PAK"],
+            "name": ["Russia", "Houthis", "Co", "Pakistan"],
+            "kind": ["state", "armed_group", "company", "state"],
+            "acts_for": [None, None, "houthis", None],
+        }
+    )
+    rels = pd.DataFrame(
+        [
+            rel("h", "houthis", "RUS", "recruitment_pipeline", "recruits", "2024-07-03", conf="media_report"),
+            rel("c", "co", "RUS", "recruitment_pipeline", "recruits", "2024-07-03", conf="media_report"),
+            rel("v", "RUS", "PAK", "military_visit", "none", "2024-10-29"),
+        ]
+    )
     supplies = network.partner_supplies(rels, actors=actors)
     assert list(supplies["partner"]) == ["houthis"] and supplies.loc[0, "relations"] == 2
     assert network.principal_partners(rels, actors) == ["houthis"]
@@ -154,13 +219,17 @@ def test_a_company_acting_for_a_group_is_one_partner_and_a_visit_is_none():
 
 
 def test_acknowledgement_lags_leave_out_recruitment_of_citizens_and_self_announced_sanctions():
-    base = [rel("d", "IRN", "RUS", "arms_transfer", "drones", "2022-08-01"),
-            rel("n", "NPL", "RUS", "citizen_recruitment", "recruits", "2023-06-28", position="opposes"),
-            rel("s", "USA", "PRK", "sanctions", "none", "2023-03-30"),
-            rel("p", "IRN", "RUS", "arms_transfer", "missiles", "2022-10-01")]
-    rels = pd.DataFrame(base).assign(first_reported=pd.to_datetime(["2022-07-11", "2023-06-28", "2023-03-30", "2022-10-01"]),
-                                     acknowledged=pd.to_datetime(["2022-11-05", "2023-12-05", "2023-04-30", "2022-11-05"]),
-                                     acknowledgement=["full", "opposing", "full", "partial"])
+    base = [
+        rel("d", "IRN", "RUS", "arms_transfer", "drones", "2022-08-01"),
+        rel("n", "NPL", "RUS", "citizen_recruitment", "recruits", "2023-06-28", position="opposes"),
+        rel("s", "USA", "PRK", "sanctions", "none", "2023-03-30"),
+        rel("p", "IRN", "RUS", "arms_transfer", "missiles", "2022-10-01"),
+    ]
+    rels = pd.DataFrame(base).assign(
+        first_reported=pd.to_datetime(["2022-07-11", "2023-06-28", "2023-03-30", "2022-10-01"]),
+        acknowledged=pd.to_datetime(["2022-11-05", "2023-12-05", "2023-04-30", "2022-11-05"]),
+        acknowledgement=["full", "opposing", "full", "partial"],
+    )
     lags = network.acknowledgement_lags(rels)
     assert list(lags["relation_id"]) == ["d"] and lags.loc[0, "days"] == 117  # a partial admission is no acknowledgement
 

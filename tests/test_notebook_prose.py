@@ -40,4 +40,5 @@ def test_each_notebook_follows_one_skeleton(path):
     assert 3 <= len(items) <= 5 and all("([evidence](" in line for line in items)
     last = nb.cells[-1]
     assert last.cell_type == "code" and "<details class='references'>" in "".join(
-        o.get("data", {}).get("text/html", "") for o in last.outputs)
+        o.get("data", {}).get("text/html", "") for o in last.outputs
+    )

@@ -33,7 +33,11 @@ def test_the_whole_table_equals_the_per_country_rule(claims):
 
 def test_country_names_are_the_common_ones():
     assert place_name("COD") == "DR Congo" and place_name("KEN") == "Kenya" and place_name("XAF") == "Africa"
-    assert place_name("XFN") == "Foreign nationals (all origins)" and place_name("RUS") == "Russia" and place_name("PRK") == "North Korea"
+    assert (
+        place_name("XFN") == "Foreign nationals (all origins)"
+        and place_name("RUS") == "Russia"
+        and place_name("PRK") == "North Korea"
+    )
 
 
 def test_kenya_row_names_each_sides_newest_figure(claims):
@@ -63,11 +67,30 @@ def test_missing_boundary_data_says_how_to_install_it(tmp_path):
 
 
 def test_named_dead_take_each_lists_newest_whole_count_and_the_highest_never_the_sum():
-    rows = [("a", "UZB", "bbc-mediazona", "2023-06-14", 34, "total"), ("b", "UZB", "bbc-mediazona", "2025-07-11", 66, "total"),
-            ("c", "UZB", "bbc-mediazona", "2025-07-11", 46, "part"), ("d", "UZB", "ukr-pow-hq", "2025-10-29", 481, "total"),
-            ("e", "SEN", "aeow", "2026-02-11", 7, "total"), ("f", "SEN", "ukr-gur", "2026-02-11", 900, "total")]
-    claims = pd.DataFrame([dict(claim_id=i, origin=o, claimant_id=c, stated=pd.Timestamp(d), low=n, high=pd.NA, scope=s,
-                                metric="killed", standing="accepted") for i, o, c, d, n, s in rows])
+    rows = [
+        ("a", "UZB", "bbc-mediazona", "2023-06-14", 34, "total"),
+        ("b", "UZB", "bbc-mediazona", "2025-07-11", 66, "total"),
+        ("c", "UZB", "bbc-mediazona", "2025-07-11", 46, "part"),
+        ("d", "UZB", "ukr-pow-hq", "2025-10-29", 481, "total"),
+        ("e", "SEN", "aeow", "2026-02-11", 7, "total"),
+        ("f", "SEN", "ukr-gur", "2026-02-11", 900, "total"),
+    ]
+    claims = pd.DataFrame(
+        [
+            dict(
+                claim_id=i,
+                origin=o,
+                claimant_id=c,
+                stated=pd.Timestamp(d),
+                low=n,
+                high=pd.NA,
+                scope=s,
+                metric="killed",
+                standing="accepted",
+            )
+            for i, o, c, d, n, s in rows
+        ]
+    )
     claims["low"], claims["high"] = claims["low"].astype("Int64"), claims["high"].astype("Int64")
     dead = og.named_dead(claims).set_index("origin")
     assert list(dead.index) == ["UZB", "SEN"]  # largest floor first

@@ -115,10 +115,22 @@ def as_another_user(args: list[str]) -> subprocess.CompletedProcess:
         def drop():
             os.setgid(NOBODY)
             os.setuid(NOBODY)
-    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1",
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), _site_packages()])}
-    return subprocess.run([python, "-m", "helpers.site.build", *args], capture_output=True, text=True, timeout=120,
-                          cwd="/tmp", env=env, preexec_fn=drop)
+
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": "/tmp",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), _site_packages()]),
+    }
+    return subprocess.run(
+        [python, "-m", "helpers.site.build", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd="/tmp",
+        env=env,
+        preexec_fn=drop,
+    )
 
 
 def test_a_read_only_parent_is_one_line_and_leaves_no_folder(base):

@@ -60,8 +60,13 @@ MONTHS = "January February March April May June July August September October No
 def test_manpower_notebook_as_of_end_2024_sees_nothing_published_later(tmp_path):
     cutoff = pd.Timestamp("2024-12-31")
     nb = execute(NB / "01_manpower.ipynb", out=tmp_path / "asof.ipynb", as_of="2024-12-31")
-    text = "\n".join("".join(o.get("data", {}).get(k, "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                     for k in ("text/markdown", "text/html", "text/plain"))
+    text = "\n".join(
+        "".join(o.get("data", {}).get(k, ""))
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        for k in ("text/markdown", "text/html", "text/plain")
+    )
     assert "Record searched up to 31 December 2024" in text
     iso = [pd.Timestamp(d) for d in re.findall(r"\b(20\d\d-\d\d-\d\d)\b", text)]
     assert iso and max(iso) <= cutoff, max(iso)

@@ -25,9 +25,22 @@ def test_bibtex_of_every_source_parses():
 
 
 def test_bibtex_escapes_special_characters():
-    s = pd.DataFrame([dict(source_id="a-1", publisher="R&D {Lab}", title="50% of $x_1$ #tag", url="https://e.org/?a=1&b=2",
-                           published=pd.Timestamp("2024-05-02"), author=None, source_type="media", primacy="secondary",
-                           original_claimant="Some Ministry", reliability="low")])
+    s = pd.DataFrame(
+        [
+            dict(
+                source_id="a-1",
+                publisher="R&D {Lab}",
+                title="50% of $x_1$ #tag",
+                url="https://e.org/?a=1&b=2",
+                published=pd.Timestamp("2024-05-02"),
+                author=None,
+                source_type="media",
+                primacy="secondary",
+                original_claimant="Some Ministry",
+                reliability="low",
+            )
+        ]
+    )
     library = bibtexparser.parse_string(bibtex(s))
     (entry,) = library.entries
     assert entry.entry_type == "online" and entry["date"] == "2024-05-02"
@@ -67,7 +80,9 @@ def test_data_dictionary_lists_every_column_and_follows_the_schema():
         for f in res.fields:
             assert f"<code>{f.name}</code>" in page
     raw = copy.deepcopy(package.raw)
-    raw["resources"][1]["schema"]["fields"].append({"name": "confidence_note", "type": "string", "description": "A new column <b>"})
+    raw["resources"][1]["schema"]["fields"].append(
+        {"name": "confidence_note", "type": "string", "description": "A new column <b>"}
+    )
     page2 = data_dictionary(parse_package(raw), "2026-01-01")
     assert "<code>confidence_note</code>" in page2 and "A new column &lt;b&gt;" in page2
 
@@ -94,8 +109,10 @@ def test_claim_ids_in_notebook_tables_link_to_their_permalinks():
     known = frozenset({"dprk-026", "dprk-072", "ken-120"})
     html = "<tr><td>dprk-026;dprk-072</td><td>ken-120</td><td>ken-999</td><td>Kenya</td></tr>"
     out = link_claim_ids(html, known)
-    assert ('<td><a href="claims.html#claim-dprk-026"><code>dprk-026</code></a>;'
-            '<a href="claims.html#claim-dprk-072"><code>dprk-072</code></a></td>') in out
+    assert (
+        '<td><a href="claims.html#claim-dprk-026"><code>dprk-026</code></a>;'
+        '<a href="claims.html#claim-dprk-072"><code>dprk-072</code></a></td>'
+    ) in out
     assert '<td><a href="claims.html#claim-ken-120"><code>ken-120</code></a></td>' in out
     assert "<td>ken-999</td>" in out and "<td>Kenya</td>" in out  # unknown ids and words stay text
 
@@ -111,7 +128,10 @@ def test_search_knows_provinces_by_every_spelling_and_says_what_the_court_could_
     zap = entries["Zaporizhzhia Oblast (Ukraine)"]
     assert "Zaporozhye" in zap[2] and "UA-23" in zap[2]
     in_ukraine = exposure[exposure["place"] == "in Ukraine"]
-    assert f"Art. 12(2)(a): the territory of a State Party or of a state accepting the Court; the Court could reach nationals of {(in_ukraine['status'] == 'yes').sum()} of {len(in_ukraine)} recruits' origins." in zap[2]
+    assert (
+        f"Art. 12(2)(a): the territory of a State Party or of a state accepting the Court; the Court could reach nationals of {(in_ukraine['status'] == 'yes').sum()} of {len(in_ukraine)} recruits' origins."
+        in zap[2]
+    )
     kursk = entries["Kursk Oblast (Russia)"]
     named = (claims["location"].fillna("") + " " + claims["quote"].fillna("")).str.contains(r"\b(?:Kursk|Kurskaya)", case=False)
     assert f"{named.sum()} claims name it" in kursk[2] and kursk[3] == "claims.html?q=Kursk"

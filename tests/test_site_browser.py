@@ -25,8 +25,15 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: run `bash scripts/install-chromium.sh` (CI does)"),
 ]
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -62,7 +69,12 @@ def visit(browser, url: str, shot: Path | None = None):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("requestfailed", lambda r: bad.append(f"failed {r.url}"))
-    page.on("request", lambda r: bad.append(f"outside {r.url}") if urlparse(r.url).netloc not in (host, "") and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: (
+            bad.append(f"outside {r.url}") if urlparse(r.url).netloc not in (host, "") and not r.url.startswith("data:") else None
+        ),
+    )
     response = page.goto(url, wait_until="networkidle")
     assert response is not None and response.ok, url
     links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
@@ -80,7 +92,9 @@ def test_every_page_loads_cleanly(site, browser):
     assert {"index.html", "data.html", "bibliography.html"} <= set(pages) and len(pages) >= 7
     checked = set()
     for name in pages + ["figures/index.html", "countries/index.html", "countries/KEN.html", "countries/PRK.html"]:
-        errors, bad, links, images = visit(browser, urljoin(base, name), ROOT / "build" / "screenshots" / f"{name.replace('/', '-')}.png")
+        errors, bad, links, images = visit(
+            browser, urljoin(base, name), ROOT / "build" / "screenshots" / f"{name.replace('/', '-')}.png"
+        )
         assert errors == [], (name, errors)
         assert bad == [], (name, bad)
         assert all(ok for _, ok in images), (name, [s for s, ok in images if not ok])
@@ -123,9 +137,22 @@ def test_data_strings_are_escaped(tmp_path, browser, monkeypatch):
 
     from helpers.site import pages as site_pages
 
-    sources = pd.DataFrame([dict(source_id="x-1", publisher="P", title="<script>window.__pwned=1</script>", url="https://e.org/a",
-                                 published=pd.Timestamp("2024-01-01"), author=None, primacy="primary", original_claimant=None,
-                                 reliability="standard", verification="verified")])
+    sources = pd.DataFrame(
+        [
+            dict(
+                source_id="x-1",
+                publisher="P",
+                title="<script>window.__pwned=1</script>",
+                url="https://e.org/a",
+                published=pd.Timestamp("2024-01-01"),
+                author=None,
+                primacy="primary",
+                original_claimant=None,
+                reliability="standard",
+                verification="verified",
+            )
+        ]
+    )
     claims = pd.DataFrame({"source_id": ["x-1"], "claim_id": ["c-1"]})
     (tmp_path / "b.html").write_text(site_pages.bibliography(sources, claims, {}, {}, "2024-01-01"))
     page = browser.new_page()
@@ -239,8 +266,18 @@ def test_search_finds_an_institutions_claims(site, browser):
     page.close()
 
 
-PHONE_PAGES = ["index.html", "01_manpower.html", "03_legal_exposure.html", "04_recruits_by_country.html", "bibliography.html",
-               "data.html", "claims.html", "search.html?q=Kursk", "countries/index.html", "countries/PRK.html"]
+PHONE_PAGES = [
+    "index.html",
+    "01_manpower.html",
+    "03_legal_exposure.html",
+    "04_recruits_by_country.html",
+    "bibliography.html",
+    "data.html",
+    "claims.html",
+    "search.html?q=Kursk",
+    "countries/index.html",
+    "countries/PRK.html",
+]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -257,7 +294,9 @@ def test_no_horizontal_page_scroll_and_screenshots(site, browser, width):
         if page.locator("nav.toc details").count():
             is_open = page.evaluate("document.querySelector('nav.toc details').open")
             assert is_open == (width > 760), f"{name}: contents {'open' if is_open else 'closed'} at {width} px"
-        page.screenshot(path=str(ROOT / "build" / "screenshots" / f"{width}-{name.split('?')[0].replace('/', '-')}.png"), full_page=False)
+        page.screenshot(
+            path=str(ROOT / "build" / "screenshots" / f"{width}-{name.split('?')[0].replace('/', '-')}.png"), full_page=False
+        )
     page.close()
 
 
@@ -270,8 +309,11 @@ def test_the_claims_page_filters_by_origin_metric_and_words(site, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(urljoin(base, "claims.html?origin=KEN"), wait_until="networkidle")
     # the filter applies once its script has run and read the query string: wait for its count, then compare
-    page.wait_for_function("n => (document.querySelector('form.claim-filter .count') || {}).textContent === n",
-                           arg=f"{len(kenya)} of {len(claims)} claims shown", timeout=15000)
+    page.wait_for_function(
+        "n => (document.querySelector('form.claim-filter .count') || {}).textContent === n",
+        arg=f"{len(kenya)} of {len(claims)} claims shown",
+        timeout=15000,
+    )
     visible = "els => els.filter(e => !e.hidden).map(e => e.id)"
     shown = page.eval_on_selector_all("ol.claims > li", visible)
     assert sorted(shown) == sorted(f"claim-{c['claim_id']}" for c in kenya) and kenya
@@ -472,8 +514,10 @@ def test_a_reader_answers_six_questions_within_two_navigations_of_the_index(site
     assert "Zaporizhzhia Oblast (Ukraine)" in hit.inner_text() and "Art. 12(2)(a)" in hit.inner_text()
     r.page.locator("#search-form input[name=q]").fill("Donetsk Oblast")
     r.page.locator("#search-form input[name=q]").press("Enter")
-    r.page.wait_for_function("document.querySelector('#search-results li') && "
-                             "document.querySelector('#search-results li').textContent.includes('Donetsk Oblast (Ukraine)')")
+    r.page.wait_for_function(
+        "document.querySelector('#search-results li') && "
+        "document.querySelector('#search-results li').textContent.includes('Donetsk Oblast (Ukraine)')"
+    )
     paths["ICC: a Cuban in Zaporizhzhia, a Nepali in Donetsk (one search page)"] = r.steps
     r = Reader(browser, base, width)
     r.follow(r.page.locator("section.key-figures li", has_text="North Korean troops in Russia").locator("a"))
@@ -510,7 +554,8 @@ def test_a_reader_answers_six_questions_within_two_navigations_of_the_index(site
         assert len(steps) <= 2, (question, steps)
     (ROOT / "build" / "screenshots").mkdir(parents=True, exist_ok=True)
     (ROOT / "build" / "screenshots" / f"reader-paths-{width}.txt").write_text(
-        "".join(f"{q}: {len(s)} navigation(s): {' → '.join(s)}\n" for q, s in paths.items()), encoding="utf-8")
+        "".join(f"{q}: {len(s)} navigation(s): {' → '.join(s)}\n" for q, s in paths.items()), encoding="utf-8"
+    )
 
 
 def test_an_as_of_build_says_so_on_every_page_and_leads_to_the_current_collection(site, browser):
@@ -526,7 +571,9 @@ def test_an_as_of_build_says_so_on_every_page_and_leads_to_the_current_collectio
             page.goto((copy / rel).as_uri(), wait_until="load")  # beside the current site on disk, as a reader opens it
             banner = page.locator("p.as-of")
             assert banner.count() == 1 and "As of 2024-12-31." in banner.inner_text()
-            assert banner.bounding_box()["y"] < page.locator("main").bounding_box()["y"] + 1  # above the content, on the first screen
+            assert (
+                banner.bounding_box()["y"] < page.locator("main").bounding_box()["y"] + 1
+            )  # above the content, on the first screen
             with page.expect_navigation(wait_until="load"):
                 banner.locator("a").click()
             assert urlparse(page.url).path.endswith("/site/index.html") and page.locator("p.as-of").count() == 0

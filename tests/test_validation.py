@@ -41,6 +41,7 @@ def edit(d: Path, name: str, old: str, new: str) -> None:
 
 
 # (label, file, old, new, expected line, expected column, message fragment)
+# fmt: off
 CASES = [
     ("unknown metric", "claims.csv", "PRK,deployed", "PRK,soldiers", 2, "metric", "not a known metric"),
     ("low greater than high", "claims.csv", "10000,10000", "12000,10000", 2, "high", "greater than high"),
@@ -140,6 +141,7 @@ CASES = [
     ("response by an unknown state", "responses.csv", "prk-resp-01,PRK", "prk-resp-01,XKX", 2, "state", "not an ISO 3166-1"),
     ("response after the cut-off", "responses.csv", "PRK,2024-10-31,day", "PRK,2026-10-31,day", 2, "date", "cut-off"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize("label,name,old,new,line,column,fragment", CASES, ids=[c[0] for c in CASES])
@@ -152,8 +154,9 @@ def test_bad_input_is_located(mini, label, name, old, new, line, column, fragmen
 
 def test_one_figure_repeated_under_a_new_id_is_rejected(mini):
     row = (mini / "claims.csv").read_text(encoding="utf-8").splitlines()[1]
-    (mini / "claims.csv").write_text((mini / "claims.csv").read_text(encoding="utf-8") + row.replace("c-1,src-a", "c-9,src-b") + "\n",
-                                     encoding="utf-8")
+    (mini / "claims.csv").write_text(
+        (mini / "claims.csv").read_text(encoding="utf-8") + row.replace("c-1,src-a", "c-9,src-b") + "\n", encoding="utf-8"
+    )
     (p,) = [p for p in problems_for(mini) if p.column == "claim_id" and "evidence" not in p.message]
     assert p.line == 5 and "repeats claim c-1 (line 2)" in p.message and "relayed_by" in p.message
 

@@ -43,21 +43,45 @@ def deaths_per_recruit(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataF
         d = d.sort_values(["stated", "claim_id"]).iloc[-1]
         if not r["value"]:
             continue
-        rows.append(dict(origin=origin, lineage=lin, killed=int(d["value"]), killed_qualifier=d["qualifier"], killed_stated=d["stated"],
-                         recruits=int(r["value"]), recruits_metric=metric, recruits_qualifier=r["qualifier"], recruits_stated=r["stated"],
-                         days_apart=abs(int((d["stated"] - r["stated"]).days)),
-                         killed_per_100=round(100 * float(d["value"]) / float(r["value"]), 1),
-                         claim_ids=f"{d['claim_id']};{r['claim_id']}"))
-    cols = ["origin", "lineage", "killed", "killed_qualifier", "killed_stated", "recruits", "recruits_metric", "recruits_qualifier",
-            "recruits_stated", "days_apart", "killed_per_100", "claim_ids"]
+        rows.append(
+            dict(
+                origin=origin,
+                lineage=lin,
+                killed=int(d["value"]),
+                killed_qualifier=d["qualifier"],
+                killed_stated=d["stated"],
+                recruits=int(r["value"]),
+                recruits_metric=metric,
+                recruits_qualifier=r["qualifier"],
+                recruits_stated=r["stated"],
+                days_apart=abs(int((d["stated"] - r["stated"]).days)),
+                killed_per_100=round(100 * float(d["value"]) / float(r["value"]), 1),
+                claim_ids=f"{d['claim_id']};{r['claim_id']}",
+            )
+        )
+    cols = [
+        "origin",
+        "lineage",
+        "killed",
+        "killed_qualifier",
+        "killed_stated",
+        "recruits",
+        "recruits_metric",
+        "recruits_qualifier",
+        "recruits_stated",
+        "days_apart",
+        "killed_per_100",
+        "claim_ids",
+    ]
     out = pd.DataFrame(rows, columns=cols)
     if out.empty:  # typed like a found one, so that callers' date accessors work on no rows
         out = out.astype({c: "datetime64[ns]" for c in ("killed_stated", "recruits_stated")})
     return out.sort_values(["killed_per_100", "origin"], ascending=[False, True]).reset_index(drop=True)
 
 
-def aligned_sides(claims: pd.DataFrame, metrics, as_of: DateLike = None, days: int = ALIGN_DAYS,
-                  base_side: str = "Origin government") -> pd.DataFrame:
+def aligned_sides(
+    claims: pd.DataFrame, metrics, as_of: DateLike = None, days: int = ALIGN_DAYS, base_side: str = "Origin government"
+) -> pd.DataFrame:
     """For each origin and metric: the newest figure of `base_side` that another side matched on the same metric
     within `days`, the nearest such figure of each other side, and other over base (each as stated)."""
     when = to_date(as_of)
@@ -76,11 +100,37 @@ def aligned_sides(claims: pd.DataFrame, metrics, as_of: DateLike = None, days: i
                 continue
             for side, o in near.sort_values(["gap", "claim_id"]).groupby("side", sort=True):
                 o = o.iloc[0]
-                rows.append(dict(origin=origin, metric=metric, base=int(b["value"]), base_qualifier=b["qualifier"], base_stated=b["stated"],
-                                 base_claim=b["claim_id"], other_side=side, other=int(o["value"]), other_qualifier=o["qualifier"],
-                                 other_stated=o["stated"], other_claim=o["claim_id"], days_apart=int(o["gap"]),
-                                 ratio=round(float(o["value"]) / float(b["value"]), 2) if b["value"] else float("nan")))
+                rows.append(
+                    dict(
+                        origin=origin,
+                        metric=metric,
+                        base=int(b["value"]),
+                        base_qualifier=b["qualifier"],
+                        base_stated=b["stated"],
+                        base_claim=b["claim_id"],
+                        other_side=side,
+                        other=int(o["value"]),
+                        other_qualifier=o["qualifier"],
+                        other_stated=o["stated"],
+                        other_claim=o["claim_id"],
+                        days_apart=int(o["gap"]),
+                        ratio=round(float(o["value"]) / float(b["value"]), 2) if b["value"] else float("nan"),
+                    )
+                )
             break
-    cols = ["origin", "metric", "base", "base_qualifier", "base_stated", "base_claim", "other_side", "other", "other_qualifier",
-            "other_stated", "other_claim", "days_apart", "ratio"]
+    cols = [
+        "origin",
+        "metric",
+        "base",
+        "base_qualifier",
+        "base_stated",
+        "base_claim",
+        "other_side",
+        "other",
+        "other_qualifier",
+        "other_stated",
+        "other_claim",
+        "days_apart",
+        "ratio",
+    ]
     return pd.DataFrame(rows, columns=cols)

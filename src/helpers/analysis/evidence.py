@@ -65,11 +65,16 @@ def summary(claims: pd.DataFrame, sources: pd.DataFrame, parties: frozenset[str]
 def evidence_by_field(evidence: pd.DataFrame) -> pd.DataFrame:
     """Per record table and coded field: how many fields a passage read on the page verifies, how many the stored
     record could not confirm, and the share verified."""
-    table = pd.crosstab([evidence["record_table"].astype(str), evidence["field"].astype(str)],
-                        evidence["status"].astype(str)).reindex(columns=["verified", "unverified"], fill_value=0)
+    table = pd.crosstab(
+        [evidence["record_table"].astype(str), evidence["field"].astype(str)], evidence["status"].astype(str)
+    ).reindex(columns=["verified", "unverified"], fill_value=0)
     table.columns.name = None
-    order = {f: i for i, f in enumerate(("stated", "figure", "qualifier", "scope", "metric", "institution",
-                                          "first_reported", "acknowledged", "start"))}
+    order = {
+        f: i
+        for i, f in enumerate(
+            ("stated", "figure", "qualifier", "scope", "metric", "institution", "first_reported", "acknowledged", "start")
+        )
+    }
     table = table.reset_index().rename(columns={"record_table": "table"})
     table = table.sort_values(["table", "field"], key=lambda s: s.map(order) if s.name == "field" else s, kind="stable")
     return table.assign(share_verified=table["verified"] / (table["verified"] + table["unverified"])).reset_index(drop=True)

@@ -16,9 +16,26 @@ from helpers.analysis.manpower import Band, Floor, _accepted, _band_values, _bou
 from helpers.data.loaders import DateLike, to_date
 
 #: The ledger's columns, in the order tables show them.
-LEDGER_COLUMNS = ("month", "sent_low", "sent_high", "sent_high_open", "sent_lineages", "present_low", "present_high",
-                  "present_low_open", "present_high_open", "present_lineages", "present_stale", "casualties_low",
-                  "casualties_high", "killed_low", "killed_high", "captured", "returned", "accounted_high")
+LEDGER_COLUMNS = (
+    "month",
+    "sent_low",
+    "sent_high",
+    "sent_high_open",
+    "sent_lineages",
+    "present_low",
+    "present_high",
+    "present_low_open",
+    "present_high_open",
+    "present_lineages",
+    "present_stale",
+    "casualties_low",
+    "casualties_high",
+    "killed_low",
+    "killed_high",
+    "captured",
+    "returned",
+    "accounted_high",
+)
 
 
 def _accepted_on(claims: pd.DataFrame, origin: str, metrics: list[str]) -> pd.DataFrame:
@@ -55,8 +72,17 @@ def sent_by_lineage(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -
             continue
         lo = parts["lo"].fillna(parts["hi"])
         open_high = bool(parts["hi"].isna().any())
-        rows.append(dict(lineage=lineage, low=int(lo.sum()), high=math.nan if open_high else int(parts["hi"].sum()),
-                         high_open=open_high, basis=basis, refers_to=parts["refers_to"].max(), claim_ids=";".join(parts["claim_id"])))
+        rows.append(
+            dict(
+                lineage=lineage,
+                low=int(lo.sum()),
+                high=math.nan if open_high else int(parts["hi"].sum()),
+                high_open=open_high,
+                basis=basis,
+                refers_to=parts["refers_to"].max(),
+                claim_ids=";".join(parts["claim_id"]),
+            )
+        )
     out = pd.DataFrame(rows, columns=["lineage", "low", "high", "high_open", "basis", "refers_to", "claim_ids"])
     return out.astype({"refers_to": "datetime64[ns]"}) if out.empty else out
 
@@ -79,8 +105,9 @@ def sent_band(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> tupl
     per = sent_by_lineage(claims, origin, when)
     floor = _present_floor(claims[claims["stated"] <= when], origin)
     any_total = bool((per["basis"] == "total").any())
-    bounds = [(float(r.low), math.nan if r.high_open or (any_total and r.basis == "waves") else float(r.high))
-              for r in per.itertuples()]
+    bounds = [
+        (float(r.low), math.nan if r.high_open or (any_total and r.basis == "waves") else float(r.high)) for r in per.itertuples()
+    ]
     band = _band_values(bounds, floor)
     behind = per[(per["basis"] == "total") | (not any_total) | (per["low"] >= (band.low if band else 0))]
     lineages = set(behind["lineage"]) | ({floor.lineage} if floor and band and floor.value >= band.low else set())
@@ -115,17 +142,28 @@ def ledger(claims: pd.DataFrame, origin: str, months: pd.DatetimeIndex) -> pd.Da
         returned = _returned(seen, origin)
         lost = (killed.band.low if killed else 0) + (captured.band.low if captured else 0) + returned
         capped = sent is not None and not sent.high_open
-        rows.append(dict(
-            month=month, sent_low=sent.low if sent else None, sent_high=sent.high if sent else None,
-            sent_high_open=bool(sent.high_open) if sent else False, sent_lineages=sent_lin,
-            present_low=present.band.low if present else None, present_high=present.band.high if present else None,
-            present_low_open=bool(present.band.low_open) if present else False,
-            present_high_open=bool(present.band.high_open) if present else False,
-            present_lineages=present.lineages if present else 0, present_stale=bool(present.stale) if present else False,
-            casualties_low=cas.band.low if cas else None, casualties_high=cas.band.high if cas else None,
-            killed_low=killed.band.low if killed else None, killed_high=killed.band.high if killed else None,
-            captured=captured.band.low if captured else 0, returned=returned,
-            accounted_high=max(0, sent.high - lost) if capped else None))
+        rows.append(
+            dict(
+                month=month,
+                sent_low=sent.low if sent else None,
+                sent_high=sent.high if sent else None,
+                sent_high_open=bool(sent.high_open) if sent else False,
+                sent_lineages=sent_lin,
+                present_low=present.band.low if present else None,
+                present_high=present.band.high if present else None,
+                present_low_open=bool(present.band.low_open) if present else False,
+                present_high_open=bool(present.band.high_open) if present else False,
+                present_lineages=present.lineages if present else 0,
+                present_stale=bool(present.stale) if present else False,
+                casualties_low=cas.band.low if cas else None,
+                casualties_high=cas.band.high if cas else None,
+                killed_low=killed.band.low if killed else None,
+                killed_high=killed.band.high if killed else None,
+                captured=captured.band.low if captured else 0,
+                returned=returned,
+                accounted_high=max(0, sent.high - lost) if capped else None,
+            )
+        )
     out = pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
     ints = [c for c in LEDGER_COLUMNS if c.endswith(("_low", "_high", "_lineages")) or c in ("captured", "returned")]
     return out.astype({c: "Int64" for c in ints})

@@ -58,8 +58,10 @@ def _origins() -> frozenset[str]:
 def check_origin_metric(origin: str, metric: str) -> None:
     """Raise a clear error for a code that is neither ISO 3166-1 alpha-3 nor a region, or an unknown metric."""
     if origin not in _origins():
-        raise ValueError(f"unknown origin {origin!r}: use an ISO 3166-1 alpha-3 code (e.g. PRK, NPL) or a region code "
-                         "from data/regions.csv (e.g. XFN, XAF)")
+        raise ValueError(
+            f"unknown origin {origin!r}: use an ISO 3166-1 alpha-3 code (e.g. PRK, NPL) or a region code "
+            "from data/regions.csv (e.g. XFN, XAF)"
+        )
     known = metric_kinds().index
     if metric not in known:
         raise ValueError(f"unknown metric {metric!r}: expected one of {', '.join(known)}")
@@ -89,8 +91,11 @@ def _age_from(claims: pd.DataFrame) -> pd.Series:
 
 def _contingent_mask(claims: pd.DataFrame, origin: str, metrics: list[str]) -> np.ndarray:
     """Rows on `origin` and one of `metrics` that count the whole contingent, as one boolean array over plain arrays."""
-    return ((claims["origin"].to_numpy(dtype=object) == origin) & np.isin(claims["metric"].to_numpy(dtype=object), metrics)
-            & (claims["scope"].to_numpy(dtype=object) == "total"))
+    return (
+        (claims["origin"].to_numpy(dtype=object) == origin)
+        & np.isin(claims["metric"].to_numpy(dtype=object), metrics)
+        & (claims["scope"].to_numpy(dtype=object) == "total")
+    )
 
 
 def whole_contingent(claims: pd.DataFrame, origin: str, metric: str) -> pd.DataFrame:
@@ -112,8 +117,9 @@ def _children(metric: str) -> list[str]:
     return list(parts.index[parts == metric])
 
 
-def latest_by_lineage(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None,
-                      max_age_days: float | None = None) -> pd.DataFrame:
+def latest_by_lineage(
+    claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None, max_age_days: float | None = None
+) -> pd.DataFrame:
     """Each lineage's most recent accepted whole-contingent claim on (origin, metric) stated on or before `as_of`.
 
     Within a lineage the newer figure supersedes the older (one pipeline updating itself is not disagreement;
@@ -271,7 +277,11 @@ class RangeEstimate:
     @property
     def institutions(self) -> int:
         """Institutions behind the figures (several offices of one lineage are still one lineage: see `lineages`)."""
-        return int(self.figures["claimant_id"].nunique()) if "claimant_id" in self.figures else int(self.figures["claimant"].nunique())
+        return (
+            int(self.figures["claimant_id"].nunique())
+            if "claimant_id" in self.figures
+            else int(self.figures["claimant"].nunique())
+        )
 
     @property
     def age_days(self) -> int:
@@ -288,15 +298,39 @@ def _relevant(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp
     """Accepted claims on `origin` stated by `when` that can move the estimate of `metric`: the metric itself
     (whole or part) and the metrics that are parts of it."""
     counted = [metric, *_children(metric)]
-    keep = ((claims["origin"].to_numpy(dtype=object) == origin) & np.isin(claims["metric"].to_numpy(dtype=object), counted)
-            & (claims["stated"].to_numpy() <= when.to_datetime64()) & _accepted(claims))
+    keep = (
+        (claims["origin"].to_numpy(dtype=object) == origin)
+        & np.isin(claims["metric"].to_numpy(dtype=object), counted)
+        & (claims["stated"].to_numpy() <= when.to_datetime64())
+        & _accepted(claims)
+    )
     return _bounds(claims.loc[keep, [c for c in ESTIMATE_COLUMNS if c in claims]])
 
 
 #: The columns the estimate reads and shows: selecting them first keeps the many small filters cheap.
-ESTIMATE_COLUMNS = ("claim_id", "source_id", "claimant_id", "claimant", "claimant_country", "claimant_kind", "lineage_id",
-                    "lineage_group", "lineage", "side", "origin", "metric", "scope", "standing", "stated", "refers_to",
-                    "refers_from", "period_start", "low", "high", "qualifier")
+ESTIMATE_COLUMNS = (
+    "claim_id",
+    "source_id",
+    "claimant_id",
+    "claimant",
+    "claimant_country",
+    "claimant_kind",
+    "lineage_id",
+    "lineage_group",
+    "lineage",
+    "side",
+    "origin",
+    "metric",
+    "scope",
+    "standing",
+    "stated",
+    "refers_to",
+    "refers_from",
+    "period_start",
+    "low",
+    "high",
+    "qualifier",
+)
 
 
 def highest_floor(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> Floor | None:
@@ -319,10 +353,22 @@ class _Walk:
         lin = _lineage(self.rel).astype(str).tolist() if not self.rel.empty else []
         age = _age_from(self.rel).tolist() if not self.rel.empty else []
         who = self.rel["claimant"].astype(str).tolist() if "claimant" in self.rel else [""] * len(self.rel)
-        self.recs = [dict(i=i, lin=g, age=a, stated=st, metric=str(m), total=sc == "total", lo=lo, hi=hi, cid=str(c), who=w)
-                     for i, g, a, st, m, sc, lo, hi, c, w in zip(self.rel.index, lin, age, self.rel["stated"], self.rel["metric"],
-                                                                  self.rel["scope"], self.rel["lo"], self.rel["hi"], self.rel["claim_id"],
-                                                                  who, strict=True)]
+        self.recs = [
+            dict(i=i, lin=g, age=a, stated=st, metric=str(m), total=sc == "total", lo=lo, hi=hi, cid=str(c), who=w)
+            for i, g, a, st, m, sc, lo, hi, c, w in zip(
+                self.rel.index,
+                lin,
+                age,
+                self.rel["stated"],
+                self.rel["metric"],
+                self.rel["scope"],
+                self.rel["lo"],
+                self.rel["hi"],
+                self.rel["claim_id"],
+                who,
+                strict=True,
+            )
+        ]
 
     def fresh(self, day: pd.Timestamp) -> list[dict]:
         """Each lineage's newest whole-contingent figure on the metric by `day`, if within the window."""
@@ -417,8 +463,9 @@ def _flow(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp):
     return band_of(same), same, _stale_on(same, metric, when), None, (newest["_start"], newest["refers_to"])
 
 
-def _left_out(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp, used: pd.DataFrame,
-              period: tuple | None) -> pd.DataFrame:
+def _left_out(
+    claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp, used: pd.DataFrame, period: tuple | None
+) -> pd.DataFrame:
     on = claims[(claims["origin"] == origin) & (claims["metric"] == metric) & (claims["stated"] <= when)]
     on = _bounds(on[~on["claim_id"].isin(used["claim_id"])])
     cols = [c for c in ("claim_id", "claimant", "stated", "low", "high", "qualifier", "source_id") if c in on]
@@ -477,10 +524,25 @@ def estimate_from(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLik
         newest = claims.loc[claims["claim_id"] == floor.claim_id, "stated"].iloc[0] if floor else when
     else:
         newest = _age_from(figures).max()
-    figures = figures.assign(age_days=(when - _age_from(figures)).dt.days.astype("int64")) if not figures.empty else figures.assign(age_days=pd.Series(dtype="int64"))
+    figures = (
+        figures.assign(age_days=(when - _age_from(figures)).dt.days.astype("int64"))
+        if not figures.empty
+        else figures.assign(age_days=pd.Series(dtype="int64"))
+    )
     figures = figures.assign(sets=_which_end(figures, band)).reset_index(drop=True)
-    return RangeEstimate(origin, metric, kind, when, band, stale, newest, figures,
-                         _left_out(claims, origin, metric, when, figures, period), floor, period)
+    return RangeEstimate(
+        origin,
+        metric,
+        kind,
+        when,
+        band,
+        stale,
+        newest,
+        figures,
+        _left_out(claims, origin, metric, when, figures, period),
+        floor,
+        period,
+    )
 
 
 def _which_end(figures: pd.DataFrame, band: Band) -> pd.Series:
@@ -489,8 +551,11 @@ def _which_end(figures: pd.DataFrame, band: Band) -> pd.Series:
         return pd.Series(dtype="string")
     low = (figures["lo"] == band.low) | (figures["lo"].isna() & (figures["hi"] == band.low))
     high = (figures["hi"] == band.high) | (figures["hi"].isna() & (figures["lo"] == band.high))
-    return pd.Series([("both" if a and b else "low" if a else "high" if b else "") for a, b in zip(low, high, strict=True)],
-                     index=figures.index, dtype="string")
+    return pd.Series(
+        [("both" if a and b else "low" if a else "high" if b else "") for a, b in zip(low, high, strict=True)],
+        index=figures.index,
+        dtype="string",
+    )
 
 
 def estimate(origin: str, metric: str, as_of: DateLike = None) -> RangeEstimate | None:
@@ -526,8 +591,19 @@ def consensus_band(claims: pd.DataFrame, origin: str, metric: str, dates: pd.Dat
         return pd.DataFrame(columns=cols)
     if str(metric_kinds().loc[metric, "kind"]) == "flow":
         rows = [(d, estimate_from(claims, origin, metric, d)) for d in dates]
-        rows = [dict(date=d, low=e.band.low, high=e.band.high, low_open=e.band.low_open, high_open=e.band.high_open,
-                     lineages=e.lineages, stale=e.stale) for d, e in rows if e is not None]
+        rows = [
+            dict(
+                date=d,
+                low=e.band.low,
+                high=e.band.high,
+                low_open=e.band.low_open,
+                high_open=e.band.high_open,
+                lineages=e.lineages,
+                stale=e.stale,
+            )
+            for d, e in rows
+            if e is not None
+        ]
         return pd.DataFrame(rows, columns=cols)
     walk = _Walk(claims, origin, metric, dates.max())
     states = _path(walk, dates.max())
@@ -538,8 +614,17 @@ def consensus_band(claims: pd.DataFrame, origin: str, metric: str, dates: pd.Dat
         if i < 0:
             continue
         st = states[i]
-        rows.append(dict(date=d, low=st.band.low, high=st.band.high, low_open=st.band.low_open, high_open=st.band.high_open,
-                         lineages=len(_lineage_set((r["lin"] for r in st.figures), st.floor)), stale=st.stale))
+        rows.append(
+            dict(
+                date=d,
+                low=st.band.low,
+                high=st.band.high,
+                low_open=st.band.low_open,
+                high_open=st.band.high_open,
+                lineages=len(_lineage_set((r["lin"] for r in st.figures), st.floor)),
+                stale=st.stale,
+            )
+        )
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -553,15 +638,34 @@ def timeline(claims: pd.DataFrame, origin: str, metric: str) -> pd.DataFrame:
     sel = _bounds(sel[_accepted(sel)])
     sel = sel.assign(_inst=_lineage(sel)).sort_values(["_inst", "stated", "claim_id"]).reset_index(drop=True)
     sel["until"] = sel.groupby("_inst")["stated"].shift(-1)
-    cols = [c for c in ("claimant", "claimant_id", "claimant_country", "lineage_id", "stated", "until", "lo", "hi", "qualifier",
-                        "claim_id", "source_id") if c in sel]
+    cols = [
+        c
+        for c in (
+            "claimant",
+            "claimant_id",
+            "claimant_country",
+            "lineage_id",
+            "stated",
+            "until",
+            "lo",
+            "hi",
+            "qualifier",
+            "claim_id",
+            "source_id",
+        )
+        if c in sel
+    ]
     return sel[cols]
 
 
 def claimant_side(claims: pd.DataFrame) -> pd.Series:
     """Which side a claim comes from: Ukraine, Russia, the origin's own government, other governments,
     international bodies, or independent media and researchers (whatever their country)."""
-    kinds = claims["claimant_kind"].astype("string") if "claimant_kind" in claims else pd.Series(pd.NA, index=claims.index, dtype="string")
+    kinds = (
+        claims["claimant_kind"].astype("string")
+        if "claimant_kind" in claims
+        else pd.Series(pd.NA, index=claims.index, dtype="string")
+    )
 
     def side(country, kind, origin) -> str:
         if not pd.isna(kind) and kind in _INDEPENDENT_KINDS:
@@ -606,8 +710,16 @@ def spread(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
         if got is None or got[2]:
             continue
         band, figures, _, floor = got
-        rows.append(dict(origin=origin, metric=metric, lineages=len(_lineage_set(_lineage(figures).astype(str), floor)), low=band.low, high=band.high,
-                         ratio=round(band.high / band.low, 2) if band.low and not band.high_open else float("nan")))
+        rows.append(
+            dict(
+                origin=origin,
+                metric=metric,
+                lineages=len(_lineage_set(_lineage(figures).astype(str), floor)),
+                low=band.low,
+                high=band.high,
+                ratio=round(band.high / band.low, 2) if band.low and not band.high_open else float("nan"),
+            )
+        )
     return pd.DataFrame(rows, columns=["origin", "metric", "lineages", "low", "high", "ratio"])
 
 
@@ -638,12 +750,15 @@ def loss_rate(earlier: Estimate, later: Estimate) -> tuple[float, float]:
     return max(0.0, (later.low - earlier.high) / days), max(0.0, (later.high - earlier.low) / days)
 
 
-def exhaustion_date(contingent: Range, current: Estimate, rate: tuple[float, float]) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+def exhaustion_date(
+    contingent: Range, current: Estimate, rate: tuple[float, float]
+) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """When cumulative losses would equal the whole contingent at a constant rate (earliest, latest).
 
     This is the arithmetic behind projections such as "the whole contingent lost by April".
     None where the rate is zero (never at that rate).
     """
+
     def when(remaining: float, per_day: float) -> pd.Timestamp | None:
         if per_day <= 0:
             return None
@@ -696,16 +811,20 @@ def latest_per_origin(claims: pd.DataFrame, metric: str, origins: list[str], as_
     return latest.sort_values(["origin", "stated", "claimant"]).reset_index(drop=True)[cols]
 
 
-def loss_rates(claims: pd.DataFrame, origin: str, metric: str, contingent_metric: str | None = "deployed",
-               as_of: DateLike = None) -> pd.DataFrame:
+def loss_rates(
+    claims: pd.DataFrame, origin: str, metric: str, contingent_metric: str | None = "deployed", as_of: DateLike = None
+) -> pd.DataFrame:
     """For each lineage with two or more cumulative estimates: the loss rate between its first and latest estimate
     and, against the contingent present on the day of that latest estimate (`contingent_metric`'s range then, never a
     later stock), when the whole contingent would be lost at that rate."""
     when = to_date(as_of)
     known = claims[claims["stated"] <= when]
     steps = timeline(known, origin, metric)
-    steps = steps.assign(lo=steps["lo"].fillna(steps["hi"]), hi=steps["hi"].fillna(steps["lo"]),  # a bound stands in for its figure
-                         _lin=_lineage(steps).astype(str))
+    steps = steps.assign(
+        lo=steps["lo"].fillna(steps["hi"]),
+        hi=steps["hi"].fillna(steps["lo"]),  # a bound stands in for its figure
+        _lin=_lineage(steps).astype(str),
+    )
     rows = []
     for lineage, own in steps.groupby("_lin", sort=True):
         if len(own) < 2:
@@ -718,9 +837,36 @@ def loss_rates(claims: pd.DataFrame, origin: str, metric: str, contingent_metric
         rate = loss_rate(a, b)
         held = estimate_from(known, origin, contingent_metric, b.date) if contingent_metric else None
         early, late = exhaustion_date(held.range, b, rate) if held else (None, None)
-        rows.append(dict(lineage=lineage, claimant=last["claimant"], first=a.date, first_figure=a.high, last=b.date,
-                         last_figure=b.high, per_day_low=round(rate[0], 1), per_day_high=round(rate[1], 1),
-                         contingent_low=held.band.low if held else None, contingent_high=held.band.high if held else None,
-                         all_lost_earliest=early, all_lost_latest=late))
-    return pd.DataFrame(rows, columns=["lineage", "claimant", "first", "first_figure", "last", "last_figure", "per_day_low",
-                                       "per_day_high", "contingent_low", "contingent_high", "all_lost_earliest", "all_lost_latest"])
+        rows.append(
+            dict(
+                lineage=lineage,
+                claimant=last["claimant"],
+                first=a.date,
+                first_figure=a.high,
+                last=b.date,
+                last_figure=b.high,
+                per_day_low=round(rate[0], 1),
+                per_day_high=round(rate[1], 1),
+                contingent_low=held.band.low if held else None,
+                contingent_high=held.band.high if held else None,
+                all_lost_earliest=early,
+                all_lost_latest=late,
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "lineage",
+            "claimant",
+            "first",
+            "first_figure",
+            "last",
+            "last_figure",
+            "per_day_low",
+            "per_day_high",
+            "contingent_low",
+            "contingent_high",
+            "all_lost_earliest",
+            "all_lost_latest",
+        ],
+    )

@@ -26,7 +26,9 @@ def in_force(relations: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
     return relations[live].reset_index(drop=True)
 
 
-def build_graph(actors: pd.DataFrame, relations: pd.DataFrame, as_of: DateLike = None, partnerships_only: bool = True) -> nx.MultiDiGraph:
+def build_graph(
+    actors: pd.DataFrame, relations: pd.DataFrame, as_of: DateLike = None, partnerships_only: bool = True
+) -> nx.MultiDiGraph:
     """Pure constructor: one edge per relation in force at `as_of` (both ways for mutual ones).
 
     Russia's recruitment of a state's citizens is left out unless `partnerships_only` is False:
@@ -45,11 +47,17 @@ def build_graph(actors: pd.DataFrame, relations: pd.DataFrame, as_of: DateLike =
         graph.add_node(row.actor_id, name=row.name, kind=str(row.kind))
     for row in live.sort_values("relation_id").itertuples():
         attrs = dict(
-            relation=str(row.relation), supply=str(row.supply), status=str(row.status),
-            confirmation=str(row.confirmation), start=row.start, end=None if pd.isna(row.end) else row.end,
-            sources=tuple(row.source_ids), relation_id=row.relation_id,
+            relation=str(row.relation),
+            supply=str(row.supply),
+            status=str(row.status),
+            confirmation=str(row.confirmation),
+            start=row.start,
+            end=None if pd.isna(row.end) else row.end,
+            sources=tuple(row.source_ids),
+            relation_id=row.relation_id,
             origin_position=None if pd.isna(row.origin_position) else str(row.origin_position),
-            legal_basis=tuple(row.legal_basis), alleged_breach=tuple(row.alleged_breach),
+            legal_basis=tuple(row.legal_basis),
+            alleged_breach=tuple(row.alleged_breach),
         )
         graph.add_edge(row.source_actor, row.target_actor, key=row.relation_id, **attrs)
         if row.relation in MUTUAL:
@@ -87,20 +95,28 @@ def partner_supplies(relations: pd.DataFrame, recipient: str = "RUS", actors: pd
     Recruitment of a state's citizens is not that state's supply (see `citizen_recruitment`), and a
     state that opposes its citizens' service is never a partner for it. With `actors`, an actor that acts for
     another (`acts_for`: a company recruiting for a group) is counted as that one: one pipeline, one partner."""
-    given = relations[(relations["target_actor"] == recipient) & (relations["supply"] != "none")
-                      & ~relations["relation"].isin(NOT_PARTNERSHIP) & ~relations["origin_position"].eq("opposes").fillna(False).astype(bool)]
+    given = relations[
+        (relations["target_actor"] == recipient)
+        & (relations["supply"] != "none")
+        & ~relations["relation"].isin(NOT_PARTNERSHIP)
+        & ~relations["origin_position"].eq("opposes").fillna(False).astype(bool)
+    ]
     if given.empty:
         return pd.DataFrame(columns=["partner", "supply", "since", "confirmation", "relations", "sources"])
     if actors is not None and "acts_for" in actors:
         principal = actors.set_index("actor_id")["acts_for"].dropna()
         given = given.assign(source_actor=given["source_actor"].map(principal).fillna(given["source_actor"]))
     grouped = given.groupby(["source_actor", "supply"], observed=True)
-    out = grouped.agg(
-        since=("first_reported", "min"),
-        confirmation=("confirmation", _best_confirmation),
-        relations=("relation_id", "count"),
-        sources=("source_ids", lambda s: len({x for ids in s for x in ids})),
-    ).reset_index().rename(columns={"source_actor": "partner"})
+    out = (
+        grouped.agg(
+            since=("first_reported", "min"),
+            confirmation=("confirmation", _best_confirmation),
+            relations=("relation_id", "count"),
+            sources=("source_ids", lambda s: len({x for ids in s for x in ids})),
+        )
+        .reset_index()
+        .rename(columns={"source_actor": "partner"})
+    )
     out["supply"] = out["supply"].astype(str)
     return out.sort_values(["partner", "since", "supply"]).reset_index(drop=True)
 
@@ -119,9 +135,12 @@ def acknowledgement_lags(relations: pd.DataFrame) -> pd.DataFrame:
     admission of part of it, such as drones sent only before the war, is no acknowledgement of the supply). Russia's
     recruitment of a state's citizens is left out (the origin state condemning or prosecuting it is no admission of
     a supply), as are sanctions and monitoring (which their authors announce themselves)."""
-    sel = relations[relations["acknowledged"].notna() & (relations["acknowledged"] > relations["first_reported"])
-                    & (relations["acknowledgement"] == "full")
-                    & ~relations["relation"].isin(NOT_PARTNERSHIP | {"sanctions", "monitoring"})]
+    sel = relations[
+        relations["acknowledged"].notna()
+        & (relations["acknowledged"] > relations["first_reported"])
+        & (relations["acknowledgement"] == "full")
+        & ~relations["relation"].isin(NOT_PARTNERSHIP | {"sanctions", "monitoring"})
+    ]
     cols = ["relation_id", "source_actor", "target_actor", "relation", "supply", "first_reported", "acknowledged"]
     return sel[cols].assign(days=(sel["acknowledged"] - sel["first_reported"]).dt.days).reset_index(drop=True)
 
@@ -149,11 +168,33 @@ def legal_bases(relations: pd.DataFrame, treaties: pd.DataFrame | None = None) -
             for ref in refs:
                 since = in_force.get(ref.split(" Art.")[0]) if kind == "treaty article" else None
                 at_start = None if since is None or pd.isna(since) or pd.isna(r.start) else bool(since <= r.start)
-                rows.append(dict(relation_id=r.relation_id, source_actor=r.source_actor, target_actor=r.target_actor,
-                                 relation=str(r.relation), supply=str(r.supply), kind=kind, reference=ref, start=r.start,
-                                 in_force_at_start=at_start))
-    return pd.DataFrame(rows, columns=["relation_id", "source_actor", "target_actor", "relation", "supply", "kind", "reference",
-                                       "start", "in_force_at_start"])
+                rows.append(
+                    dict(
+                        relation_id=r.relation_id,
+                        source_actor=r.source_actor,
+                        target_actor=r.target_actor,
+                        relation=str(r.relation),
+                        supply=str(r.supply),
+                        kind=kind,
+                        reference=ref,
+                        start=r.start,
+                        in_force_at_start=at_start,
+                    )
+                )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "relation_id",
+            "source_actor",
+            "target_actor",
+            "relation",
+            "supply",
+            "kind",
+            "reference",
+            "start",
+            "in_force_at_start",
+        ],
+    )
 
 
 def centrality_by_type(graph: nx.MultiDiGraph) -> pd.DataFrame:
@@ -170,11 +211,25 @@ def centrality_by_type(graph: nx.MultiDiGraph) -> pd.DataFrame:
 
 def changes_between(earlier: nx.MultiDiGraph, later: nx.MultiDiGraph) -> pd.DataFrame:
     """Relations that appeared or ended between two snapshots."""
+
     def ids(g: nx.MultiDiGraph) -> dict[str, tuple]:
-        return {k: (u, v, d["relation"], d["supply"]) for u, v, k, d in g.edges(keys=True, data=True) if not k.endswith(":mutual")}
+        return {
+            k: (u, v, d["relation"], d["supply"]) for u, v, k, d in g.edges(keys=True, data=True) if not k.endswith(":mutual")
+        }
 
     a, b = ids(earlier), ids(later)
-    rows = [dict(change="added", relation_id=k, source=v[0], target=v[1], relation=v[2], supply=v[3]) for k, v in b.items() if k not in a]
-    rows += [dict(change="ended", relation_id=k, source=v[0], target=v[1], relation=v[2], supply=v[3]) for k, v in a.items() if k not in b]
-    return pd.DataFrame(rows, columns=["change", "relation_id", "source", "target", "relation", "supply"]).sort_values(
-        ["change", "relation_id"]).reset_index(drop=True)
+    rows = [
+        dict(change="added", relation_id=k, source=v[0], target=v[1], relation=v[2], supply=v[3])
+        for k, v in b.items()
+        if k not in a
+    ]
+    rows += [
+        dict(change="ended", relation_id=k, source=v[0], target=v[1], relation=v[2], supply=v[3])
+        for k, v in a.items()
+        if k not in b
+    ]
+    return (
+        pd.DataFrame(rows, columns=["change", "relation_id", "source", "target", "relation", "supply"])
+        .sort_values(["change", "relation_id"])
+        .reset_index(drop=True)
+    )

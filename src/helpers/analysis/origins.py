@@ -18,8 +18,19 @@ from helpers.data.loaders import DateLike, to_date
 from helpers.data.places import is_country, place_name
 
 #: Metrics a country profile always shows, in reading order (a missing one says "no figure in the data").
-COUNTRY_METRICS = ("recruited", "identified_by_name", "serving", "killed", "missing", "captured", "prisoners_held",
-                   "returned", "discharged", "recruiters_charged", "workers_recruited")
+COUNTRY_METRICS = (
+    "recruited",
+    "identified_by_name",
+    "serving",
+    "killed",
+    "missing",
+    "captured",
+    "prisoners_held",
+    "returned",
+    "discharged",
+    "recruiters_charged",
+    "workers_recruited",
+)
 #: What a country page leads with: the estimate per metric (the North Korean deployment is a force, not recruits).
 HEADLINE_METRICS = {"PRK": ("deployed", "sent", "casualties", "killed", "wounded", "captured")}
 
@@ -71,7 +82,9 @@ def latest_by_side(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLi
     return newest_by_side(latest.assign(side=claimant_side(latest)))
 
 
-def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike = None, origins: list[str] | None = None) -> pd.DataFrame:
+def ranked(
+    claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike = None, origins: list[str] | None = None
+) -> pd.DataFrame:
     """Per origin, the estimate (``manpower.estimate_from``: lineages, lasting floors, staleness) on the first of
     `metrics`, never below the estimates on the others, which are floors under it (the named were recruited),
     largest lower end first: low, high, open ends, independent lineages, newest figure, who stands behind it."""
@@ -91,10 +104,23 @@ def ranked(claims: pd.DataFrame, metrics: str | tuple[str, ...], as_of: DateLike
             band = Band(low, main.band.high, main.band.low_open and low == main.band.low, main.band.high_open)
         used = [e for e in (main, *floors) if e is not None]
         names = set().union(*(e.claimants for e in used))
-        rows.append(dict(origin=origin, country=place_name(origin), low=band.low, high=band.high, low_open=band.low_open,
-                         high_open=band.high_open, lineages=len(set().union(*(e.lineage_set for e in used))),
-                         newest=max(e.newest for e in used), stale=bool(all(e.stale for e in used)), claimants=", ".join(sorted(names))))
-    frame = pd.DataFrame(rows, columns=["origin", "country", "low", "high", "low_open", "high_open", "lineages", "newest", "stale", "claimants"])
+        rows.append(
+            dict(
+                origin=origin,
+                country=place_name(origin),
+                low=band.low,
+                high=band.high,
+                low_open=band.low_open,
+                high_open=band.high_open,
+                lineages=len(set().union(*(e.lineage_set for e in used))),
+                newest=max(e.newest for e in used),
+                stale=bool(all(e.stale for e in used)),
+                claimants=", ".join(sorted(names)),
+            )
+        )
+    frame = pd.DataFrame(
+        rows, columns=["origin", "country", "low", "high", "low_open", "high_open", "lineages", "newest", "stale", "claimants"]
+    )
     return frame.sort_values(["low", "high", "country"], ascending=[False, False, True]).reset_index(drop=True)
 
 
@@ -104,8 +130,9 @@ def named_totals(claims: pd.DataFrame, claimant_id: str = "ukr-pow-hq") -> pd.Da
     sel = claims[(claims["claimant_id"] == claimant_id) & (claims["origin"] == "XFN") & (claims["scope"] == "total")]
     sel = sel[sel["metric"].isin(["identified_by_name", "killed", "prisoners_held", "origin_countries"])]
     out = sel.assign(value=sel["low"].fillna(sel["high"]).astype("float64"))
-    return out.sort_values(["metric", "stated", "claim_id"])[["metric", "stated", "qualifier", "value", "claim_id", "source_id"]] \
-        .reset_index(drop=True)
+    return out.sort_values(["metric", "stated", "claim_id"])[
+        ["metric", "stated", "qualifier", "value", "claim_id", "source_id"]
+    ].reset_index(drop=True)
 
 
 def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_crimes") -> pd.DataFrame:
@@ -117,7 +144,9 @@ def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_c
     for origin in origins:
         for place, territory in (("in Ukraine", "UKR"), ("in Russia", "RUS")):
             a = legal.assess(crime, origin, territory, when, legal=record)
-            rows.append(dict(origin=origin, place=place, status=a.status, bases="; ".join(a.bases), barriers="; ".join(a.barriers)))
+            rows.append(
+                dict(origin=origin, place=place, status=a.status, bases="; ".join(a.bases), barriers="; ".join(a.barriers))
+            )
     return pd.DataFrame(rows, columns=["origin", "place", "status", "bases", "barriers"])
 
 
@@ -137,15 +166,26 @@ def response_summary(responses: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for state, own in responses.sort_values(["date", "response_id"]).groupby("state", sort=True):
         kinds = own["measure"].astype(str).value_counts().sort_index()
-        rows.append(dict(state=state, country=place_name(state), first=own["date"].iloc[0], first_measure=str(own["measure"].iloc[0]),
-                         measures="; ".join(f"{k.replace('_', ' ')} {n}" for k, n in kinds.items()),
-                         newest=own["date"].iloc[-1], newest_measure=str(own["measure"].iloc[-1])))
+        rows.append(
+            dict(
+                state=state,
+                country=place_name(state),
+                first=own["date"].iloc[0],
+                first_measure=str(own["measure"].iloc[0]),
+                measures="; ".join(f"{k.replace('_', ' ')} {n}" for k, n in kinds.items()),
+                newest=own["date"].iloc[-1],
+                newest_measure=str(own["measure"].iloc[-1]),
+            )
+        )
     return pd.DataFrame(rows, columns=cols).sort_values(["first", "country"]).reset_index(drop=True)
 
 
 #: The named lists of the dead, by the institution that keeps each (a floor by construction: every name is a death).
-NAMED_DEAD_LISTS = {"ukr-pow-hq": "I Want to Live (Coordination HQ)", "bbc-mediazona": "BBC Russian and Mediazona",
-                    "aeow": "All Eyes on Wagner"}
+NAMED_DEAD_LISTS = {
+    "ukr-pow-hq": "I Want to Live (Coordination HQ)",
+    "bbc-mediazona": "BBC Russian and Mediazona",
+    "aeow": "All Eyes on Wagner",
+}
 
 
 def named_dead(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
@@ -153,8 +193,14 @@ def named_dead(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
     named dead (its date and claim; a part such as 'of them, citizens' is left out), and the highest of them, which is a floor under the country's dead (lists overlap, so they are
     never summed). Largest floor first."""
     when = to_date(as_of)
-    sel = claims[(claims["metric"] == "killed") & claims["claimant_id"].isin(list(NAMED_DEAD_LISTS)) & (claims["stated"] <= when)
-                 & (claims["standing"] == "accepted") & (claims["scope"] == "total") & claims["origin"].isin(origin_countries(claims))]
+    sel = claims[
+        (claims["metric"] == "killed")
+        & claims["claimant_id"].isin(list(NAMED_DEAD_LISTS))
+        & (claims["stated"] <= when)
+        & (claims["standing"] == "accepted")
+        & (claims["scope"] == "total")
+        & claims["origin"].isin(origin_countries(claims))
+    ]
     newest = sel.sort_values(["stated", "claim_id"]).groupby(["origin", "claimant_id"], observed=True).tail(1)
     rows = []
     for origin, own in newest.groupby("origin", sort=False):

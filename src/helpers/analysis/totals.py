@@ -41,19 +41,28 @@ class Total:
         return int(self.by_origin.loc[self.by_origin["lineages"] <= 1, "low"].sum())
 
 
-def _country_bands(claims: pd.DataFrame, metric: str, floor_metric: str | None, countries: list[str], when: pd.Timestamp) -> pd.DataFrame:
+def _country_bands(
+    claims: pd.DataFrame, metric: str, floor_metric: str | None, countries: list[str], when: pd.Timestamp
+) -> pd.DataFrame:
     """Each country's estimate, never below its floor metric's (``origins.ranked``: one home for a country's band)."""
     metrics = (metric, floor_metric) if floor_metric else (metric,)
     bands = ranked(claims, metrics, when, countries)
-    return bands.assign(low=bands["low"].where(~bands["low_open"], 0))[["origin", "low", "high", "high_open", "lineages", "newest"]]
+    return bands.assign(low=bands["low"].where(~bands["low_open"], 0))[
+        ["origin", "low", "high", "high_open", "lineages", "newest"]
+    ]
 
 
 def _whole(est: RangeEstimate | None) -> int:
     return 0 if est is None or est.band.low_open else int(est.band.low)
 
 
-def foreign_total(claims: pd.DataFrame, regions: pd.DataFrame, metric: str = "recruited", as_of: DateLike = None,
-                  floor_metric: str | None = "identified_by_name") -> Total:
+def foreign_total(
+    claims: pd.DataFrame,
+    regions: pd.DataFrame,
+    metric: str = "recruited",
+    as_of: DateLike = None,
+    floor_metric: str | None = "identified_by_name",
+) -> Total:
     """Foreigners (North Koreans apart) on `metric` on `as_of`. Per country: its estimate, never below its own
     named-list floor (`floor_metric`: the named were recruited). The floor on the whole is the highest of: the sum
     of country floors; for each region with listed members, the region's own floor plus the countries outside it;
@@ -67,26 +76,47 @@ def foreign_total(claims: pd.DataFrame, regions: pd.DataFrame, metric: str = "re
         members = set(str(r.members).split(";")) if isinstance(r.members, str) and r.members else set()
         if not members:
             continue
-        own = max(_whole(estimate_from(claims, r.region, metric, when)),
-                  _whole(estimate_from(claims, r.region, floor_metric, when)) if floor_metric else 0)
+        own = max(
+            _whole(estimate_from(claims, r.region, metric, when)),
+            _whole(estimate_from(claims, r.region, floor_metric, when)) if floor_metric else 0,
+        )
         if own:
-            candidates.append((own + sum(v for o, v in lows.items() if o not in members), f"{r.name} figure plus countries outside it"))
+            candidates.append(
+                (own + sum(v for o, v in lows.items() if o not in members), f"{r.name} figure plus countries outside it")
+            )
     for m in (metric, floor_metric):
         if m:
             est = estimate_from(claims, "XFN", m, when)
             if _whole(est):
                 candidates.append((_whole(est), f"all foreigners ({m.replace('_', ' ')})"))
     low, basis = max(candidates, key=lambda c: c[0])
-    return Total(when, metric, int(low), basis, len(bands), int(bands["high"].sum()), bool(bands["high_open"].any()),
-                 bands.sort_values(["low", "origin"], ascending=[False, True]).reset_index(drop=True))
+    return Total(
+        when,
+        metric,
+        int(low),
+        basis,
+        len(bands),
+        int(bands["high"].sum()),
+        bool(bands["high_open"].any()),
+        bands.sort_values(["low", "origin"], ascending=[False, True]).reset_index(drop=True),
+    )
 
 
-def totals_over_time(claims: pd.DataFrame, regions: pd.DataFrame, dates, metric: str = "recruited",
-                     floor_metric: str | None = "identified_by_name") -> pd.DataFrame:
+def totals_over_time(
+    claims: pd.DataFrame, regions: pd.DataFrame, dates, metric: str = "recruited", floor_metric: str | None = "identified_by_name"
+) -> pd.DataFrame:
     """`foreign_total` on each date, as what was known then (claims stated by each date)."""
     rows = []
     for d in pd.DatetimeIndex(dates):
         t = foreign_total(claims[claims["stated"] <= d], regions, metric, d, floor_metric)
-        rows.append(dict(date=d, low=t.low, basis=t.low_basis, countries=t.countries, counted_high=t.counted_high,
-                         counted_high_open=t.counted_high_open))
+        rows.append(
+            dict(
+                date=d,
+                low=t.low,
+                basis=t.low_basis,
+                countries=t.countries,
+                counted_high=t.counted_high,
+                counted_high_open=t.counted_high_open,
+            )
+        )
     return pd.DataFrame(rows, columns=["date", "low", "basis", "countries", "counted_high", "counted_high_open"])

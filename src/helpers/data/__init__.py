@@ -25,5 +25,22 @@ from helpers.data.loaders import (
     to_date,
 )
 
-__all__ = ["DATA_DIR", "DateLike", "actors", "analysis_date", "as_text", "claimants", "claims", "cutoff", "latest_publication",
-           "lineage_groups", "load", "load_tables", "metrics", "newest_claim", "relations", "sources", "to_date"]
+__all__ = [
+    "DATA_DIR",
+    "DateLike",
+    "actors",
+    "analysis_date",
+    "as_text",
+    "claimants",
+    "claims",
+    "cutoff",
+    "latest_publication",
+    "lineage_groups",
+    "load",
+    "load_tables",
+    "metrics",
+    "newest_claim",
+    "relations",
+    "sources",
+    "to_date",
+]

@@ -35,20 +35,32 @@ FLAGS: dict[str, str] = {
 }
 
 _TENSE = re.compile(r"\b(currently|remain(?:s|ing)?|still (?:serving|fighting|in)|serving|are (?:now )?fighting)\b", re.I)
-_PART = re.compile(r"\b(waves?|units?|battalions?|brigades?|sappers?|deminers?|engineers?|builders?|construction|reservists?|"
-                   r"officers?|rotation|additional(?:ly)?|more troops)\b", re.I)
+_PART = re.compile(
+    r"\b(waves?|units?|battalions?|brigades?|sappers?|deminers?|engineers?|builders?|construction|reservists?|"
+    r"officers?|rotation|additional(?:ly)?|more troops)\b",
+    re.I,
+)
 _RELAY = re.compile(r"\b(citing|as reported by|via|summary of|according to)\b", re.I)
 # Words next to a figure that decide its qualifier, in the languages of the quotes (one home: the audit reads them).
-_HEDGE = re.compile(r"\b(about|around|some|approximately|roughly|nearly|almost|estimated|an estimated|up to|as many as|more than|over|"
-                    r"at least|in excess of|upwards of|около|примерно|почти|более|свыше|не менее|порядка|понад|близько|майже|щонайменше|"
-                    r"приблизно|понад|environ|près de|plus de|au moins|presque|quelque|cerca de|unos|unas|más de|al menos|"
-                    r"aproximadamente|casi|mais de|pelo menos|quase|cerca|rund|etwa|mehr als|mindestens|fast|oltre|circa)\b|약|여\s*명|이상|최소|가량|여명",
-                    re.I)
-_FLOOR_WORDS = re.compile(r"\b(more than|over|at least|in excess of|upwards of|более|свыше|не менее|понад|щонайменше|plus de|au moins|"
-                          r"más de|al menos|mais de|pelo menos|mehr als|mindestens|oltre)\b|이상|최소|\d\+", re.I)
-_CEILING_WORDS = re.compile(r"\b(up to|as many as|no more than|at most|fewer than|less than|до|не более|jusqu'à|hasta|até|bis zu)\b", re.I)
+_HEDGE = re.compile(
+    r"\b(about|around|some|approximately|roughly|nearly|almost|estimated|an estimated|up to|as many as|more than|over|"
+    r"at least|in excess of|upwards of|около|примерно|почти|более|свыше|не менее|порядка|понад|близько|майже|щонайменше|"
+    r"приблизно|понад|environ|près de|plus de|au moins|presque|quelque|cerca de|unos|unas|más de|al menos|"
+    r"aproximadamente|casi|mais de|pelo menos|quase|cerca|rund|etwa|mehr als|mindestens|fast|oltre|circa)\b|약|여\s*명|이상|최소|가량|여명",
+    re.I,
+)
+_FLOOR_WORDS = re.compile(
+    r"\b(more than|over|at least|in excess of|upwards of|более|свыше|не менее|понад|щонайменше|plus de|au moins|"
+    r"más de|al menos|mais de|pelo menos|mehr als|mindestens|oltre)\b|이상|최소|\d\+",
+    re.I,
+)
+_CEILING_WORDS = re.compile(
+    r"\b(up to|as many as|no more than|at most|fewer than|less than|до|не более|jusqu'à|hasta|até|bis zu)\b", re.I
+)
 _GROUP = re.compile(r"\b(a group of|group of|among them|of them|of whom|some of)\b", re.I)
 _REVIEWED = re.compile(r"\[reviewed: ([a-z-]+(?:, ?[a-z-]+)*)\]")
+
+
 @dataclass(frozen=True)
 class Finding:
     claim_id: str
@@ -84,9 +96,13 @@ def _composites(claims: pd.DataFrame) -> list[int]:
     for pos, row in enumerate(claims.itertuples(index=False)):
         if row.standing != "composite":
             continue
-        same = own[(own["origin"] == row.origin) & (own["metric"] == row.metric) & (own["low"].astype("string").fillna("") == ("" if pd.isna(row.low) else str(row.low)))
-                   & (own["high"].astype("string").fillna("") == ("" if pd.isna(row.high) else str(row.high)))
-                   & ((own["stated"] - row.stated).abs().dt.days <= 60)]
+        same = own[
+            (own["origin"] == row.origin)
+            & (own["metric"] == row.metric)
+            & (own["low"].astype("string").fillna("") == ("" if pd.isna(row.low) else str(row.low)))
+            & (own["high"].astype("string").fillna("") == ("" if pd.isna(row.high) else str(row.high)))
+            & ((own["stated"] - row.stated).abs().dt.days <= 60)
+        ]
         if not same.empty:
             hits.append(pos)
     return hits
@@ -120,17 +136,20 @@ def _flags(claims: pd.DataFrame, sources: pd.DataFrame, lineages: pd.DataFrame |
             out[i].append("first-of-month-at-day")
     accepted = claims[(claims["scope"] == "total") & (claims["standing"] == "accepted")]
     keys = ["claimant_id", "origin", "metric", "stated", "period_start", "location"]
-    figures = accepted.assign(fig=accepted["low"].astype("string").fillna("") + "-" + accepted["high"].astype("string").fillna(""))
+    figures = accepted.assign(
+        fig=accepted["low"].astype("string").fillna("") + "-" + accepted["high"].astype("string").fillna("")
+    )
     clash = figures.groupby(keys, dropna=False, observed=True)["fig"].transform("nunique") > 1
-    for pos in (claims.index.get_indexer(figures.index[clash])):
+    for pos in claims.index.get_indexer(figures.index[clash]):
         out[int(pos)].append("two-figures-one-day")
     for pos in _composites(claims):
         out[pos].append("composite-repeats-a-claim")
     return out
 
 
-def audit(claims: pd.DataFrame, sources: pd.DataFrame, lines: list[int] | None = None,
-          lineages: pd.DataFrame | None = None) -> list[Finding]:
+def audit(
+    claims: pd.DataFrame, sources: pd.DataFrame, lines: list[int] | None = None, lineages: pd.DataFrame | None = None
+) -> list[Finding]:
     """Every flag on every claim, with whether a reviewer has marked it as checked.
 
     `claims` as returned by ``helpers.data.claims`` (with ``metric_kind`` and ``claimant_kind``);

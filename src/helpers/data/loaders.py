@@ -183,21 +183,29 @@ def _states_parties_as_of(frame: pd.DataFrame, view: View) -> pd.DataFrame:
 
 def _known_on(col: str, blank: tuple[str, ...] = ()):
     """The rule of a table whose rows are known from their own date `col` (later dates in `blank` blanked)."""
+
     def rule(frame: pd.DataFrame, view: View) -> pd.DataFrame:
         return _blank_after(_known_by(frame, col, view.when), list(blank), view.when)
+
     return rule
 
 
 def _with_history(table: str, col: str, key: str):
     """Rows of `table` known from `col`, with the status that held then (status_history.csv); sealed rows left out."""
+
     def rule(frame: pd.DataFrame, view: View) -> pd.DataFrame:
         return _apply_history(_known_by(frame, col, view.when), table, key, view.tables["status_history"], view.when)
+
     return rule
 
 
 #: One as-of rule per table: what a reader could have known on a date (tests check every table has one).
 AS_OF = {
-    "metrics": _reference, "claimants": _reference, "regions": _reference, "lineages": _reference, "place_names": _reference,
+    "metrics": _reference,
+    "claimants": _reference,
+    "regions": _reference,
+    "lineages": _reference,
+    "place_names": _reference,
     "subdivision_names": _reference,
     "actors": _reference,
     "sources": _sources_as_of,
@@ -208,8 +216,9 @@ AS_OF = {
     "evidence": lambda frame, view: frame if view.undated_known else frame.iloc[:0].reset_index(drop=True),
     "relations": lambda frame, view: _relations_as_of(frame, view.published, view.when, view.undated_known),
     "treaties": _known_on("signed", ("in_force", "ended")),
-    "treaty_obligations": lambda frame, view: frame[frame["treaty_id"].isin(
-        set(_known_by(view.tables["treaties"], "signed", view.when)["treaty_id"]))].reset_index(drop=True),
+    "treaty_obligations": lambda frame, view: frame[
+        frame["treaty_id"].isin(set(_known_by(view.tables["treaties"], "signed", view.when)["treaty_id"]))
+    ].reset_index(drop=True),
     "states_parties": _states_parties_as_of,
     "declarations": _with_history("declarations", "lodged", "declaration_id"),
     "arrest_warrants": _with_history("arrest_warrants", "issued", "warrant_id"),
@@ -220,7 +229,9 @@ AS_OF = {
     "withdrawal_events": _known_on("date"),
     "icc_situations": lambda frame, view: _blank_after(
         frame[frame["examination_opened"].fillna(frame["investigation_opened"]) <= view.when].reset_index(drop=True),
-        ["investigation_opened"], view.when),
+        ["investigation_opened"],
+        view.when,
+    ),
 }
 
 
@@ -264,6 +275,7 @@ def _pages_known_then(frame: pd.DataFrame, res, view: View) -> pd.DataFrame:
         col = fk.fields[0]
         if fk.resource != "sources" or col not in frame:
             continue
+
         def known(s: str) -> bool:
             return _known(view.published.get(s), view.when, view.undated_known)
 
@@ -286,7 +298,9 @@ def _with_claimants(claims: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd
     out["claimant_country"] = out["claimant_id"].map(inst["country"]).astype("string")
     out["claimant_kind"] = pd.Categorical(out["claimant_id"].map(inst["kind"]), categories=inst["kind"].cat.categories)
     out["metric"] = pd.Categorical(out["metric"], categories=list(metrics.index))
-    out["metric_kind"] = pd.Categorical(out["metric"].map(metrics["kind"]).astype("string"), categories=metrics["kind"].cat.categories)
+    out["metric_kind"] = pd.Categorical(
+        out["metric"].map(metrics["kind"]).astype("string"), categories=metrics["kind"].cat.categories
+    )
     out["unit"] = out["metric"].map(metrics["unit"]).astype("string")
     own = out["lineage_id"].astype("string")
     out["lineage_id"] = own.fillna(out["claimant_id"].map(inst["lineage_id"]).astype("string"))
@@ -343,7 +357,8 @@ def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timesta
     # a partial admission (drones sent before the war, engineers but not builders) leaves the relation as it was confirmed
     owned = frame["acknowledged"].notna() & (frame["acknowledgement"] != "partial")
     frame["confirmation"] = pd.Categorical(
-        frame["assessed_as"].astype("string").where(~owned, "officially_acknowledged"), categories=levels)
+        frame["assessed_as"].astype("string").where(~owned, "officially_acknowledged"), categories=levels
+    )
     frame["origin_position"] = frame["origin_position"].astype("string")
     return frame.reset_index(drop=True)
 

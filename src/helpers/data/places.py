@@ -59,6 +59,13 @@ def subdivisions() -> pd.DataFrame:
     for r in table.itertuples():
         sub = pycountry.subdivisions.get(code=r.code)
         others = [n for n in str(r.other_names if isinstance(r.other_names, str) else "").split(";") if n]
-        rows.append(dict(code=r.code, name=r.name, state=pycountry.countries.get(alpha_2=sub.country_code).alpha_3,
-                         iso_name=sub.name, names=list(dict.fromkeys([r.name, *others, sub.name]))))
+        rows.append(
+            dict(
+                code=r.code,
+                name=r.name,
+                state=pycountry.countries.get(alpha_2=sub.country_code).alpha_3,
+                iso_name=sub.name,
+                names=list(dict.fromkeys([r.name, *others, sub.name])),
+            )
+        )
     return pd.DataFrame(rows, columns=["code", "name", "state", "iso_name", "names"])

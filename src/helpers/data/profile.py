@@ -19,8 +19,12 @@ from __future__ import annotations
 import copy
 
 #: Source references a view keeps required: these rows are shown only with a page published by the view's date.
-SOURCED_ROWS = {("claims", "source_id"), ("recruitment_channels", "source_id"), ("responses", "source_id"),
-                ("relations", "source_ids")}
+SOURCED_ROWS = {
+    ("claims", "source_id"),
+    ("recruitment_channels", "source_id"),
+    ("responses", "source_id"),
+    ("relations", "source_ids"),
+}
 #: Free text written when the record was compiled, withheld from every earlier view (loaders._without_later_text).
 LATER_TEXT = ("notes", "evidence")
 #: Dates a view may not know yet although the row is known: the start of a relation first reported before it began.
@@ -43,8 +47,10 @@ def as_of_descriptor(descriptor: dict, as_of: str) -> dict:
     out = copy.deepcopy(descriptor)
     out["cutoff"] = as_of
     out["as_of"] = as_of
-    out["cutoff_note"] = (f"The record as it was known on {as_of}: rows, values and pages published later are withheld "
-                          "(see the as_of profile in helpers.data.profile); the current record declares its own cut-off.")
+    out["cutoff_note"] = (
+        f"The record as it was known on {as_of}: rows, values and pages published later are withheld "
+        "(see the as_of profile in helpers.data.profile); the current record declares its own cut-off."
+    )
     out.pop("coverage_gaps", None)
     for res in out["resources"]:
         sources = _source_fields(res)

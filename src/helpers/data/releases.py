@@ -18,8 +18,22 @@ from helpers.data.schema import DATA_DIR, ROOT
 
 CITATION = ROOT / "CITATION.cff"
 #: The fields that code a claim: a change in any of them is a correction (or a new reading) of the claim.
-CODED = ("claimant_id", "source_id", "stated", "stated_precision", "origin", "metric", "qualifier", "low", "high",
-         "period_start", "refers_to", "scope", "standing", "lineage_id")
+CODED = (
+    "claimant_id",
+    "source_id",
+    "stated",
+    "stated_precision",
+    "origin",
+    "metric",
+    "qualifier",
+    "low",
+    "high",
+    "period_start",
+    "refers_to",
+    "scope",
+    "standing",
+    "lineage_id",
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +68,9 @@ def write_manifest(manifest: dict, data_dir: Path | str | None = None) -> Path:
     """Store a release's manifest; a release is written once and never overwritten."""
     target = folder(data_dir) / f"{manifest['version']}.json"
     if target.exists():
-        raise FileExistsError(f"{target} exists: release {manifest['version']} was already cut; raise the version in CITATION.cff")
+        raise FileExistsError(
+            f"{target} exists: release {manifest['version']} was already cut; raise the version in CITATION.cff"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     return target

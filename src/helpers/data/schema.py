@@ -81,7 +81,15 @@ class Package:
 #: Field types the loaders know how to type; anything else would silently become text.
 FIELD_TYPES = ("string", "integer", "date", "list")
 FIELD_FORMATS = ("default", "uri")
-_CONSTRAINT_TYPES = {"required": bool, "unique": bool, "enum": list, "pattern": str, "maxLength": int, "minimum": int, "maximum": int}
+_CONSTRAINT_TYPES = {
+    "required": bool,
+    "unique": bool,
+    "enum": list,
+    "pattern": str,
+    "maxLength": int,
+    "minimum": int,
+    "maximum": int,
+}
 
 
 def terminal_safe(text: str) -> str:
@@ -102,8 +110,15 @@ class SchemaError(ValueError):
 
 
 def _kind(value) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "true/false", int: "a number", float: "a number",
-            type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
 def _check_path(path) -> str | None:
@@ -132,8 +147,12 @@ def _check_field(spec, where: str) -> list[tuple[str, str]]:
         out.append((f"{where}.type", f"unknown field type {ftype!r}; supported: {', '.join(FIELD_TYPES)}"))
     if "format" in spec and spec["format"] not in FIELD_FORMATS:
         out.append((f"{where}.format", f"unknown format {spec['format']!r}; supported: {', '.join(FIELD_FORMATS)}"))
-    if "delimiter" in spec and (not isinstance(spec["delimiter"], str) or len(spec["delimiter"]) != 1 or spec["delimiter"] in ',"\n'):
-        out.append((f"{where}.delimiter", f"a list delimiter is one character other than a comma or quote, got {spec['delimiter']!r}"))
+    if "delimiter" in spec and (
+        not isinstance(spec["delimiter"], str) or len(spec["delimiter"]) != 1 or spec["delimiter"] in ',"\n'
+    ):
+        out.append(
+            (f"{where}.delimiter", f"a list delimiter is one character other than a comma or quote, got {spec['delimiter']!r}")
+        )
     cons = spec.get("constraints", {})
     if not isinstance(cons, dict):
         return out + [(f"{where}.constraints", f"constraints are an object, got {_kind(cons)}")]
@@ -163,7 +182,12 @@ def check_descriptor(raw) -> list[tuple[str, str]]:
         return [("(top)", f"the descriptor is a JSON object, got {_kind(raw)}")]
     cut = raw.get("cutoff")
     if not isinstance(cut, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cut):
-        return [("cutoff", f"declare the record's cut-off (the date up to which the public record was searched) as \"YYYY-MM-DD\", got {_kind(cut)} {cut!r}")]
+        return [
+            (
+                "cutoff",
+                f'declare the record\'s cut-off (the date up to which the public record was searched) as "YYYY-MM-DD", got {_kind(cut)} {cut!r}',
+            )
+        ]
     try:
         date.fromisoformat(cut)
     except ValueError:
@@ -222,8 +246,12 @@ def check_descriptor(raw) -> list[tuple[str, str]]:
             if not isinstance(own, list) or len(own) != 1 or own[0] not in cols:
                 out.append((f"{where}.fields", f"expected one column of this table, got {own!r}"))
             if target not in names:
-                out.append((f"{where}.reference.resource", f"refers to a resource {target!r} that the package does not have "
-                            "(its rows would never be checked)"))
+                out.append(
+                    (
+                        f"{where}.reference.resource",
+                        f"refers to a resource {target!r} that the package does not have (its rows would never be checked)",
+                    )
+                )
             elif not isinstance(theirs, list) or len(theirs) != 1 or theirs[0] not in names[target]:
                 out.append((f"{where}.reference.fields", f"expected one column of {target}, got {theirs!r}"))
     return out
@@ -284,9 +312,16 @@ def _load_package_cached(path: str, mtime: float) -> Package:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line, column = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
-        guess = data[exc.start:exc.start + 1].decode("latin-1")
-        raise SchemaError(path, [(f"line {line}, column {column}", f"byte 0x{data[exc.start]:02x} is not UTF-8 (in Latin-1 it "
-                                  f"would be {guess!r}); save the file as UTF-8")]) from None
+        guess = data[exc.start : exc.start + 1].decode("latin-1")
+        raise SchemaError(
+            path,
+            [
+                (
+                    f"line {line}, column {column}",
+                    f"byte 0x{data[exc.start]:02x} is not UTF-8 (in Latin-1 it would be {guess!r}); save the file as UTF-8",
+                )
+            ],
+        ) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

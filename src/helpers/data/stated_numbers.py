@@ -9,23 +9,74 @@ from __future__ import annotations
 
 import re
 
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000, "тысяч": 1_000, "тыс": 1_000,
-          "тисяч": 1_000, "тисячі": 1_000, "dozen": 12, "mil": 1_000,
-          "ألف": 1_000, "مليون": 1_000_000, "lakh": 100_000, "millions": 1_000_000, "milliers": 1_000, "mille": 1_000}
+_SCALE = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "mln": 1_000_000,
+    "тысяч": 1_000,
+    "тыс": 1_000,
+    "тисяч": 1_000,
+    "тисячі": 1_000,
+    "dozen": 12,
+    "mil": 1_000,
+    "ألف": 1_000,
+    "مليون": 1_000_000,
+    "lakh": 100_000,
+    "millions": 1_000_000,
+    "milliers": 1_000,
+    "mille": 1_000,
+}
 _SCALES = "|".join(sorted(_SCALE, key=len, reverse=True))
 _NUMBER = re.compile(r"(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?:[\s-]*(" + _SCALES + r")(?![\w]))?", re.I)
 _KOREAN = re.compile(r"(\d+)\s*만(?:\s*(\d+)\s*천)?|(\d+)\s*천")  # 1만 5천 = 15,000; 2천 = 2,000
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-          "eighty": 80, "ninety": 90}
+_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:[\s-]+(" + _SCALES + r"))?\b", re.I)
 
 #: "the fourth Kenyan brought home" states a count of four; "hundreds of men" at least a hundred; "the trio" three.
-_ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+_ORDINALS = {
+    w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)
+}
 _ORDINAL = re.compile(r"\bthe (" + "|".join(_ORDINALS) + r")\b", re.I)
-_COLLECTIVES = {"hundreds": 100, "thousands": 1_000, "tens of thousands": 10_000, "hundreds of thousands": 100_000,
-                "dozens": 24, "trio": 3, "pair": 2}
+_COLLECTIVES = {
+    "hundreds": 100,
+    "thousands": 1_000,
+    "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000,
+    "dozens": 24,
+    "trio": 3,
+    "pair": 2,
+}
 _COLLECTIVE = re.compile(r"\b(" + "|".join(sorted(_COLLECTIVES, key=len, reverse=True)) + r")\b", re.I)
 
 

@@ -176,7 +176,8 @@ def read_table(resource: Resource, data_dir: Path, shown_dir: str = "data") -> t
         return Table(resource, shown, [], [], broken=True), [Problem(shown, 0, "", "file is missing")]
     if not path.resolve().is_relative_to(data_dir.resolve()):
         return Table(resource, shown, [], [], broken=True), [
-            Problem(shown, 0, "", "is a link to a file outside the data directory; put the file itself there")]
+            Problem(shown, 0, "", "is a link to a file outside the data directory; put the file itself there")
+        ]
     text, problems = _read_text(path, shown)
     if text is None:
         return Table(resource, shown, [], [], broken=True), problems
@@ -223,8 +224,15 @@ def read_table(resource: Resource, data_dir: Path, shown_dir: str = "data") -> t
         start = reader.line_num + 1
     for line, index in _bare_quotes(text):
         if line > 1 and index < len(expected):
-            problems.append(Problem(shown, line, expected[index], 'a double quote inside a field that is not quoted; '
-                                    'quote the whole field and double the inner quote ("5"" guns")'))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    expected[index],
+                    "a double quote inside a field that is not quoted; "
+                    'quote the whole field and double the inner quote ("5"" guns")',
+                )
+            )
     if not rows and not problems and resource.name in ROWS_REQUIRED:
         problems.append(Problem(shown, 2, "", "the table has a header but no rows; it needs at least one"))
     return Table(resource, shown, rows, lines, broken=not rows and resource.name in ROWS_REQUIRED), problems
@@ -270,8 +278,11 @@ def _url_problem(value: str) -> str | None:
     except UnicodeError:
         return f"URL host {show(host)} is not a valid internationalised domain name"
     labels = ascii_host.removesuffix(".").split(".")  # a fully qualified name may end in a dot
-    if len(labels) < 2 or not all(_HOST_LABEL.fullmatch(label) for label in labels) or not (
-            labels[-1].isalpha() or labels[-1].startswith("xn--")):
+    if (
+        len(labels) < 2
+        or not all(_HOST_LABEL.fullmatch(label) for label in labels)
+        or not (labels[-1].isalpha() or labels[-1].startswith("xn--"))
+    ):
         return f"URL has no real host name (like example.org), got host {show(host)} in {show(value)}"
     return None
 
@@ -307,8 +318,10 @@ def _characters_problem(f: Field, value: str) -> str | None:
         return f"mojibake: {show(garbled[0])} reads {show(garbled[1])} once decoded as UTF-8 (the text was decoded as Windows-1252); re-save it as UTF-8"
     if not unicodedata.is_normalized("NFC", value):
         first = next(ch for ch in value if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch)
-        return (f"not in Unicode NFC form ({describe(first)} is a decomposed character); save the text as NFC, "
-                f"or the same name counts twice: {show(value[:60])}")
+        return (
+            f"not in Unicode NFC form ({describe(first)} is a decomposed character); save the text as NFC, "
+            f"or the same name counts twice: {show(value[:60])}"
+        )
     for word in re.findall(r"\w+", value):
         if word.isascii() or not any(c.isascii() and c.isalpha() for c in word):
             continue
@@ -351,7 +364,8 @@ def _check_value(f: Field, value: str, today: date) -> str | None:
         if not _INT.fullmatch(value):
             hint = lookalike(value) if any(ch.isdigit() for ch in value) else None
             return f"expected a whole number in ASCII digits without separators or leading zeros, got {show(value)}" + (
-                f" ({hint} is not an ASCII digit)" if hint else "")
+                f" ({hint} is not an ASCII digit)" if hint else ""
+            )
         if len(value.lstrip("-")) > 19 or not -INT64_MAX - 1 <= int(value) <= INT64_MAX:
             return f"number out of range: at most {INT64_MAX} (a 64-bit integer), got {value[:30]}"
         if f.minimum is not None and int(value) < f.minimum:
@@ -380,7 +394,8 @@ def _check_value(f: Field, value: str, today: date) -> str | None:
     if f.pattern is not None and f.type != "list" and not re.fullmatch(f.pattern, value, flags=re.ASCII):
         hint = lookalike(value)
         return f"expected a value matching {f.pattern}, got {show(value)}" + (
-            f": {hint} is not an ASCII letter or digit (ids and codes are ASCII)" if hint else "")
+            f": {hint} is not an ASCII letter or digit (ids and codes are ASCII)" if hint else ""
+        )
     if f.pattern is not None and f.type == "list":
         bad = [i for i in value.split(f.delimiter) if not re.fullmatch(f.pattern, i, flags=re.ASCII)]
         if bad:
@@ -391,8 +406,10 @@ def _check_value(f: Field, value: str, today: date) -> str | None:
     if f.format == "uri":
         return _url_problem(value)
     if _free_text(f) and value.startswith(FORMULA_PREFIXES):
-        return (f"starts with {value[0]!r}, which a spreadsheet runs as a formula when the downloaded CSV is opened; "
-                "start the text with a letter, a digit or a quotation mark")
+        return (
+            f"starts with {value[0]!r}, which a spreadsheet runs as a formula when the downloaded CSV is opened; "
+            "start the text with a letter, a digit or a quotation mark"
+        )
     return None
 
 
@@ -450,20 +467,45 @@ def check_references(tables: dict[str, Table]) -> list[Problem]:
             if target.broken:
                 n = sum(len(_values(f, row[col])) for row in t.rows)
                 if n:
-                    problems.append(Problem(t.file, t.lines[0], col, f"{n} reference(s) to {target.file} not checked: "
-                                            "that table is broken (see its problem); fix it first"))
+                    problems.append(
+                        Problem(
+                            t.file,
+                            t.lines[0],
+                            col,
+                            f"{n} reference(s) to {target.file} not checked: "
+                            "that table is broken (see its problem); fix it first",
+                        )
+                    )
                 continue
             known = {r[fk.reference_fields[0]] for r in target.rows}
-            found = [(line, item) for row, line in zip(t.rows, t.lines, strict=True)
-                     for item in _values(f, row[col]) if item not in known]
+            found = [
+                (line, item)
+                for row, line in zip(t.rows, t.lines, strict=True)
+                for item in _values(f, row[col])
+                if item not in known
+            ]
             for line, item in found[:MAX_REFERENCE_PROBLEMS]:
                 hint = lookalike(item)
-                problems.append(Problem(t.file, line, col, f"{show(item)} is not a known {fk.reference_fields[0]} in {target.file}"
-                                        + (f" ({hint} is not an ASCII letter)" if hint else "")))
+                problems.append(
+                    Problem(
+                        t.file,
+                        line,
+                        col,
+                        f"{show(item)} is not a known {fk.reference_fields[0]} in {target.file}"
+                        + (f" ({hint} is not an ASCII letter)" if hint else ""),
+                    )
+                )
             if len(found) > MAX_REFERENCE_PROBLEMS:
                 rest = found[MAX_REFERENCE_PROBLEMS:]
-                problems.append(Problem(t.file, rest[0][0], col, f"... and {len(rest)} more unknown {fk.reference_fields[0]} "
-                                        f"value(s) in this column (lines {rest[0][0]}-{rest[-1][0]}); check {target.file} first"))
+                problems.append(
+                    Problem(
+                        t.file,
+                        rest[0][0],
+                        col,
+                        f"... and {len(rest)} more unknown {fk.reference_fields[0]} "
+                        f"value(s) in this column (lines {rest[0][0]}-{rest[-1][0]}); check {target.file} first",
+                    )
+                )
     return problems
 
 
@@ -547,9 +589,22 @@ def _claim_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     if stated and pub and stated > pub:
         problems.append(Problem(t.file, line, "stated", f"stated {stated} is after the source was published ({pub})"))
     refers = _date_of(row, "refers_to")
-    if stated and refers and refers > stated and row["metric"] != "planned" and ctx.kinds.get(row["metric"]) in ("stock", "cumulative"):
-        problems.append(Problem(t.file, line, "refers_to", f"refers to {refers}, after it was stated ({stated}): a figure about the "
-                                "future is a forecast, not a count (metric 'planned')"))
+    if (
+        stated
+        and refers
+        and refers > stated
+        and row["metric"] != "planned"
+        and ctx.kinds.get(row["metric"]) in ("stock", "cumulative")
+    ):
+        problems.append(
+            Problem(
+                t.file,
+                line,
+                "refers_to",
+                f"refers to {refers}, after it was stated ({stated}): a figure about the "
+                "future is a forecast, not a count (metric 'planned')",
+            )
+        )
     return problems
 
 
@@ -565,25 +620,61 @@ def _relation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     if row["source_actor"] and row["source_actor"] == row["target_actor"]:
         problems.append(Problem(t.file, line, "target_actor", f"a relation from {show(row['source_actor'])} to itself"))
     if row["status"] == "active" and row["end"]:
-        problems.append(Problem(t.file, line, "status", f"status is 'active' but the relation ended on {row['end']}; "
-                                "use 'ended' or remove the end date"))
+        problems.append(
+            Problem(
+                t.file,
+                line,
+                "status",
+                f"status is 'active' but the relation ended on {row['end']}; use 'ended' or remove the end date",
+            )
+        )
     problems += _order(t, row, line, "start", "end")
     problems += _order(t, row, line, "first_reported", "acknowledged")
     if row["acknowledged"] and not row.get("acknowledgement"):
-        problems.append(Problem(t.file, line, "acknowledgement", f"acknowledged on {row['acknowledged']} but how far is not said: "
-                                "full, partial or opposing"))
+        problems.append(
+            Problem(
+                t.file,
+                line,
+                "acknowledgement",
+                f"acknowledged on {row['acknowledged']} but how far is not said: full, partial or opposing",
+            )
+        )
     elif row.get("acknowledgement") and not row["acknowledged"]:
-        problems.append(Problem(t.file, line, "acknowledgement", f"{show(row['acknowledgement'])} acknowledgement without an acknowledged date"))
+        problems.append(
+            Problem(
+                t.file, line, "acknowledgement", f"{show(row['acknowledgement'])} acknowledgement without an acknowledged date"
+            )
+        )
     start, first = _date_of(row, "start"), _date_of(row, "first_reported")
     if start and first and start > first and row["relation"] != "treaty":
-        problems.append(Problem(t.file, line, "start", f"start {start} is after the first report ({first}): a relation "
-                                "reported as happening began by then (only a treaty's start, its entry into force, may follow)"))
+        problems.append(
+            Problem(
+                t.file,
+                line,
+                "start",
+                f"start {start} is after the first report ({first}): a relation "
+                "reported as happening began by then (only a treaty's start, its entry into force, may follow)",
+            )
+        )
     if row.get("first_source") and row["first_source"] not in row["source_ids"].split(";"):
-        problems.append(Problem(t.file, line, "first_source", f"{show(row['first_source'])} is not among the relation's "
-                                "source_ids: the page of the first report is one of its sources"))
+        problems.append(
+            Problem(
+                t.file,
+                line,
+                "first_source",
+                f"{show(row['first_source'])} is not among the relation's "
+                "source_ids: the page of the first report is one of its sources",
+            )
+        )
     if not row.get("assessed_as") and (not row.get("acknowledged") or row["acknowledged"] > row["first_reported"]):
-        problems.append(Problem(t.file, line, "assessed_as", "give the confirmation that held before the acknowledgement "
-                                "(government_assessment or media_report)"))
+        problems.append(
+            Problem(
+                t.file,
+                line,
+                "assessed_as",
+                "give the confirmation that held before the acknowledgement (government_assessment or media_report)",
+            )
+        )
     if bool(row.get("acknowledged")) != bool(row.get("acknowledged_source")) and not (ctx.as_of and row.get("acknowledged")):
         problems.append(Problem(t.file, line, "acknowledged_source", "an acknowledgement date and its source go together"))
     if row["status"] == "ended" and not row["end"]:
@@ -599,8 +690,9 @@ def _treaty_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
 
 
 def _declaration_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
-    return (_order(t, row, line, "period_start", "period_end")
-            + _not_before(t, row, line, "period_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))"))
+    return _order(t, row, line, "period_start", "period_end") + _not_before(
+        t, row, line, "period_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))"
+    )
 
 
 def _warrant_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
@@ -615,11 +707,23 @@ def _party_since(t: Table, row: Row, line: int, ctx: Context, what: str) -> list
     """The row's state must be a State Party, and the row no earlier than its deposit (Arts. 121, 127 concern parties)."""
     state, when = row["state"], _date_of(row, "date")
     if state not in ctx.deposits or ctx.deposits[state] is None:
-        return [Problem(t.file, line, "state", f"{show(state)} never deposited the Statute (states_parties.csv): only a State "
-                        f"Party can {what}")]
+        return [
+            Problem(
+                t.file,
+                line,
+                "state",
+                f"{show(state)} never deposited the Statute (states_parties.csv): only a State Party can {what}",
+            )
+        ]
     if when and when < ctx.deposits[state]:
-        return [Problem(t.file, line, "date", f"{when} is before {state} deposited the Statute ({ctx.deposits[state]}): only a "
-                        f"State Party can {what}")]
+        return [
+            Problem(
+                t.file,
+                line,
+                "date",
+                f"{when} is before {state} deposited the Statute ({ctx.deposits[state]}): only a State Party can {what}",
+            )
+        ]
     return []
 
 
@@ -629,14 +733,17 @@ def _kampala_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
 
 
 def _referral_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
-    return (_order(t, row, line, "period_start", "period_end")
-            + _not_before(t, row, line, "period_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
-            + _not_before(t, row, line, "adopted", ROME_IN_FORCE, "the Statute's entry into force: no Art. 13(b) referral before"))
+    return (
+        _order(t, row, line, "period_start", "period_end")
+        + _not_before(t, row, line, "period_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))")
+        + _not_before(t, row, line, "adopted", ROME_IN_FORCE, "the Statute's entry into force: no Art. 13(b) referral before")
+    )
 
 
 def _situation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
-    return (_order(t, row, line, "examination_opened", "investigation_opened")
-            + _not_before(t, row, line, "scope_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))"))
+    return _order(t, row, line, "examination_opened", "investigation_opened") + _not_before(
+        t, row, line, "scope_start", ROME_IN_FORCE, "the Statute's entry into force (Art. 11(1))"
+    )
 
 
 def _actor_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
@@ -652,8 +759,14 @@ def _region_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     problems = []
     for m in members:
         if m not in ALPHA3:  # pycountry's codes: no user-assigned X.. region code is among them
-            problems.append(Problem(t.file, line, "members", f"{show(m)} is not a country code (ISO 3166-1 alpha-3): "
-                                    "a region lists countries, not regions"))
+            problems.append(
+                Problem(
+                    t.file,
+                    line,
+                    "members",
+                    f"{show(m)} is not a country code (ISO 3166-1 alpha-3): a region lists countries, not regions",
+                )
+            )
     doubled = sorted({m for m in members if members.count(m) > 1})
     if doubled:
         problems.append(Problem(t.file, line, "members", f"{', '.join(doubled)} listed twice"))
@@ -662,7 +775,9 @@ def _region_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
 
 def _subdivision_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     """A province is named under a code iso-codes knows (ISO 3166-2), so its state follows from the code."""
-    if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", row.get("code", "")) and row["code"] not in SUBDIVISIONS:  # else the schema's pattern says it
+    if (
+        re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", row.get("code", "")) and row["code"] not in SUBDIVISIONS
+    ):  # else the schema's pattern says it
         return [Problem(t.file, line, "code", f"{show(row['code'])} is not an ISO 3166-2 subdivision code")]
     return []
 
@@ -698,7 +813,9 @@ def _once_per_state(t: Table, act: str) -> list[Problem]:
     for row, line in zip(t.rows, t.lines, strict=True):
         if row.get("act") == act:
             if row["state"] in seen:
-                problems.append(Problem(t.file, line, "state", f"{show(row['state'])} already has a {act} on line {seen[row['state']]}"))
+                problems.append(
+                    Problem(t.file, line, "state", f"{show(row['state'])} already has a {act} on line {seen[row['state']]}")
+                )
             seen.setdefault(row["state"], line)
     return problems
 
@@ -709,9 +826,12 @@ def _rescission_after_announcement(t: Table) -> list[Problem]:
         when = _date_of(row, "date")
         if row.get("event") in ("announcement", "domestic_act") and when:
             first[row["state"]] = min(first.get(row["state"], when), when)
-    return [Problem(t.file, line, "event", f"a rescission by {show(row['state'])} before any announcement or act of withdrawal")
-            for row, line in zip(t.rows, t.lines, strict=True)
-            if row.get("event") == "rescission" and (row["state"] not in first or (_date_of(row, "date") or date.max) < first[row["state"]])]
+    return [
+        Problem(t.file, line, "event", f"a rescission by {show(row['state'])} before any announcement or act of withdrawal")
+        for row, line in zip(t.rows, t.lines, strict=True)
+        if row.get("event") == "rescission"
+        and (row["state"] not in first or (_date_of(row, "date") or date.max) < first[row["state"]])
+    ]
 
 
 def _metric_parts(t: Table) -> list[Problem]:
@@ -721,8 +841,15 @@ def _metric_parts(t: Table) -> list[Problem]:
     for name, (row, line) in rows.items():
         whole = row.get("part_of", "")
         if whole and whole in rows and rows[whole][0]["kind"] != row["kind"]:
-            problems.append(Problem(t.file, line, "part_of", f"{name} is a {row['kind']} but its whole {whole} is a "
-                                    f"{rows[whole][0]['kind']}: a part counts the same way as its whole"))
+            problems.append(
+                Problem(
+                    t.file,
+                    line,
+                    "part_of",
+                    f"{name} is a {row['kind']} but its whole {whole} is a "
+                    f"{rows[whole][0]['kind']}: a part counts the same way as its whole",
+                )
+            )
         seen, cur = {name}, whole
         while cur and cur in rows:
             if cur in seen:
@@ -735,15 +862,21 @@ def _metric_parts(t: Table) -> list[Problem]:
 
 #: The coded fields whose deciding passage each record keeps (data/evidence.csv); a relation's acknowledgement only
 #: when it has one.
-EVIDENCE_FIELDS = {"claims": ("stated", "figure", "qualifier", "scope", "metric", "institution"),
-                   "relations": ("first_reported", "acknowledged", "start")}
+EVIDENCE_FIELDS = {
+    "claims": ("stated", "figure", "qualifier", "scope", "metric", "institution"),
+    "relations": ("first_reported", "acknowledged", "start"),
+}
 
 
 def _record_pages(name: str, row: Row) -> set[str]:
     """The pages a record's evidence may be read on: a claim's source and relays, a relation's sources."""
     if name == "claims":
         return {row["source_id"], *filter(None, row.get("relayed_by", "").split(";"))}
-    return {*filter(None, row.get("source_ids", "").split(";")), row.get("first_source", ""), row.get("acknowledged_source", "")} - {""}
+    return {
+        *filter(None, row.get("source_ids", "").split(";")),
+        row.get("first_source", ""),
+        row.get("acknowledged_source", ""),
+    } - {""}
 
 
 def _evidence_row(row: Row, line: int, t: Table, record: Row | None, published: dict[str, date | None]) -> list[Problem]:
@@ -752,24 +885,42 @@ def _evidence_row(row: Row, line: int, t: Table, record: Row | None, published: 
     if record is None:
         return [Problem(t.file, line, "record_id", f"{show(row['record_id'])} is not a row of {name}.csv")]
     if field_name not in EVIDENCE_FIELDS[name]:
-        return [Problem(t.file, line, "field", f"{show(field_name)} is not a coded field of {name} "
-                        f"({', '.join(EVIDENCE_FIELDS[name])})")]
+        return [
+            Problem(
+                t.file, line, "field", f"{show(field_name)} is not a coded field of {name} ({', '.join(EVIDENCE_FIELDS[name])})"
+            )
+        ]
     if field_name == "acknowledged" and not record.get("acknowledged"):
         out.append(Problem(t.file, line, "field", f"{row['record_id']} has no acknowledgement to give evidence for"))
     if row["status"] == "verified":
         for col in ("passage", "source_id"):
             if not row[col]:
-                out.append(Problem(t.file, line, col, f"a verified field needs its {col}; otherwise mark it unverified with the reason"))
+                out.append(
+                    Problem(t.file, line, col, f"a verified field needs its {col}; otherwise mark it unverified with the reason")
+                )
     elif not row["reason"]:
         out.append(Problem(t.file, line, "reason", "an unverified field says why (what the stored record does not show)"))
     if row["source_id"] and row["source_id"] not in _record_pages(name, record):
-        out.append(Problem(t.file, line, "source_id", f"{show(row['source_id'])} is not one of {row['record_id']}'s pages: "
-                           "list it among the record's sources (relayed_by / source_ids) or read the passage there"))
+        out.append(
+            Problem(
+                t.file,
+                line,
+                "source_id",
+                f"{show(row['source_id'])} is not one of {row['record_id']}'s pages: "
+                "list it among the record's sources (relayed_by / source_ids) or read the passage there",
+            )
+        )
     if field_name == "figure" and row["status"] == "verified" and row["passage"]:
         bounds = {int(b) for b in (record.get("low", ""), record.get("high", "")) if _int_or_none(b) is not None}
         if bounds and not bounds & numbers_in(row["passage"] + " " + row["passage_en"]):
-            out.append(Problem(t.file, line, "passage", f"the passage deciding the figure does not state it "
-                               f"({' or '.join(f'{b:,}' for b in sorted(bounds))})"))
+            out.append(
+                Problem(
+                    t.file,
+                    line,
+                    "passage",
+                    f"the passage deciding the figure does not state it ({' or '.join(f'{b:,}' for b in sorted(bounds))})",
+                )
+            )
     checked, pub = parse_date(row["checked"]), published.get(row["source_id"])
     if checked and pub and checked < pub:
         out.append(Problem(t.file, line, "checked", f"read on {checked}, before its page was published ({pub})"))
@@ -783,7 +934,9 @@ def check_evidence(tables: dict[str, Table]) -> list[Problem]:
     if ev is None or ev.broken or any(tables.get(n) is None or tables[n].broken for n in EVIDENCE_FIELDS):
         return []
     keys = {"claims": "claim_id", "relations": "relation_id"}
-    records = {n: {r[keys[n]]: (r, line) for r, line in zip(tables[n].rows, tables[n].lines, strict=True)} for n in EVIDENCE_FIELDS}
+    records = {
+        n: {r[keys[n]]: (r, line) for r, line in zip(tables[n].rows, tables[n].lines, strict=True)} for n in EVIDENCE_FIELDS
+    }
     published = _published_dates(tables)
     problems: list[Problem] = []
     have: dict[tuple[str, str], set[str]] = {}
@@ -799,8 +952,15 @@ def check_evidence(tables: dict[str, Table]) -> list[Problem]:
             wanted = [f for f in EVIDENCE_FIELDS[name] if f != "acknowledged" or record.get("acknowledged")]
             missing = [f for f in wanted if f not in have.get((name, rid), set())]
             if missing:
-                problems.append(Problem(t.file, line, keys[name], f"{rid} has no evidence row in {ev.file} for: "
-                                        f"{', '.join(missing)} (the passage that decides each, or why it is unverified)"))
+                problems.append(
+                    Problem(
+                        t.file,
+                        line,
+                        keys[name],
+                        f"{rid} has no evidence row in {ev.file} for: "
+                        f"{', '.join(missing)} (the passage that decides each, or why it is unverified)",
+                    )
+                )
     return problems
 
 
@@ -821,8 +981,9 @@ def check_rows(tables: dict[str, Table], as_of: bool = False) -> list[Problem]:
     """Rules that involve more than one cell (ranges, date order, Art. 126 arithmetic): each table's rule in ROW_RULES."""
     published = _published_dates(tables)
     kinds = {r["metric"]: r["kind"] for r in tables["metrics"].rows} if "metrics" in tables else {}
-    deposits = ({r["iso3"]: parse_date(r["deposited"]) for r in tables["states_parties"].rows}
-                if "states_parties" in tables else {})
+    deposits = (
+        {r["iso3"]: parse_date(r["deposited"]) for r in tables["states_parties"].rows} if "states_parties" in tables else {}
+    )
     ctx = Context(published, kinds, deposits, as_of)
     problems: list[Problem] = []
     for name, t in tables.items():
@@ -836,8 +997,13 @@ def check_rows(tables: dict[str, Table], as_of: bool = False) -> list[Problem]:
 
 
 #: What each qualifier says about the bounds: (low given, high given, low equals high).
-QUALIFIER_BOUNDS = {"exact": (True, True, True), "about": (True, True, True), "at_least": (True, False, None),
-                    "at_most": (False, True, None), "range": (True, True, False)}
+QUALIFIER_BOUNDS = {
+    "exact": (True, True, True),
+    "about": (True, True, True),
+    "at_least": (True, False, None),
+    "at_most": (False, True, None),
+    "range": (True, True, False),
+}
 
 
 def _check_qualifier(t: Table, row: Row, line: int) -> list[Problem]:
@@ -854,7 +1020,9 @@ def _check_qualifier(t: Table, row: Row, line: int) -> list[Problem]:
     if equal is True and lo != hi:
         return [Problem(t.file, line, "qualifier", f"qualifier {q!r} needs low = high; got {lo} and {hi} (use 'range')")]
     if equal is False and lo == hi:
-        return [Problem(t.file, line, "qualifier", f"a range needs two different bounds; got {lo} twice (use 'exact' or 'about')")]
+        return [
+            Problem(t.file, line, "qualifier", f"a range needs two different bounds; got {lo} twice (use 'exact' or 'about')")
+        ]
     return []
 
 
@@ -864,8 +1032,14 @@ def _check_metric_kind(t: Table, row: Row, line: int, kinds: dict[str, str]) -> 
     if kind == "flow" and not row["period_start"]:
         return [Problem(t.file, line, "period_start", f"metric {row['metric']!r} is a flow: give the first day of its period")]
     if kind in ("stock", "cumulative") and row["period_start"]:
-        return [Problem(t.file, line, "period_start", f"metric {row['metric']!r} is a {kind}, not a flow: leave period_start empty "
-                        "or use the metric's _in_period form")]
+        return [
+            Problem(
+                t.file,
+                line,
+                "period_start",
+                f"metric {row['metric']!r} is a {kind}, not a flow: leave period_start empty or use the metric's _in_period form",
+            )
+        ]
     return []
 
 
@@ -881,8 +1055,15 @@ def check_duplicate_claims(tables: dict[str, Table]) -> list[Problem]:
         key = tuple(row[c] for c in cols)
         if key in seen:
             first_line, first_id = seen[key]
-            problems.append(Problem(t.file, line, "claim_id", f"repeats claim {first_id} (line {first_line}): same institution, "
-                                    "origin, metric, date and figures; list this page in that claim's relayed_by instead"))
+            problems.append(
+                Problem(
+                    t.file,
+                    line,
+                    "claim_id",
+                    f"repeats claim {first_id} (line {first_line}): same institution, "
+                    "origin, metric, date and figures; list this page in that claim's relayed_by instead",
+                )
+            )
         else:
             seen[key] = (line, row["claim_id"])
     return problems
@@ -903,8 +1084,15 @@ def check_status_history(tables: dict[str, Table]) -> list[Problem]:
     for row, line in zip(t.rows, t.lines, strict=True):
         key = (row["table"], row["key"], row["field"], row["valid_from"])
         if key in said and said[key][1] != row["value"]:
-            problems.append(Problem(t.file, line, "value", f"{show(row['value'])} contradicts {show(said[key][1])} (line {said[key][0]}) "
-                                    f"for the same row, field and day"))
+            problems.append(
+                Problem(
+                    t.file,
+                    line,
+                    "value",
+                    f"{show(row['value'])} contradicts {show(said[key][1])} (line {said[key][0]}) "
+                    f"for the same row, field and day",
+                )
+            )
         said.setdefault(key, (line, row["value"]))
         if row["field"] == "public" and row["value"] not in ("yes", "no"):
             problems.append(Problem(t.file, line, "value", f"a 'public' entry is yes or no, got {show(row['value'])}"))
@@ -922,8 +1110,14 @@ def check_status_history(tables: dict[str, Table]) -> list[Problem]:
                 continue
             allowed = target.resource.field(row["field"]).enum
             if allowed is not None and row["value"] not in allowed:
-                problems.append(Problem(t.file, line, "value", f"{show(row['value'])} is not a {row['field']} that {target.file} "
-                                        f"allows ({', '.join(allowed)})"))
+                problems.append(
+                    Problem(
+                        t.file,
+                        line,
+                        "value",
+                        f"{show(row['value'])} is not a {row['field']} that {target.file} allows ({', '.join(allowed)})",
+                    )
+                )
         col = _HISTORY_DATE.get(row["table"])
         own, valid = parse_date(rows[row["key"]].get(col, "")), parse_date(row["valid_from"])
         if col and own and valid and valid < own:
@@ -972,8 +1166,14 @@ def check_ids_ignoring_case(tables: dict[str, Table]) -> list[Problem]:
         for row, line in zip(t.rows, t.lines, strict=True):
             key = row[pk].casefold()
             if key in seen and seen[key][1] != row[pk]:
-                problems.append(Problem(t.file, line, pk, f"{show(row[pk])} differs from {show(seen[key][1])} (line {seen[key][0]}) "
-                                        "only by case: one id per thing"))
+                problems.append(
+                    Problem(
+                        t.file,
+                        line,
+                        pk,
+                        f"{show(row[pk])} differs from {show(seen[key][1])} (line {seen[key][0]}) only by case: one id per thing",
+                    )
+                )
             seen.setdefault(key, (line, row[pk]))
     return problems
 
@@ -991,8 +1191,14 @@ def check_unique_names(tables: dict[str, Table]) -> list[Problem]:
             key = _name_key(row[col])
             if key and key in seen:
                 what = "one page is one source" if col == "url" else "one institution is one row"
-                problems.append(Problem(t.file, line, col, f"same {col} as {show(seen[key][1])} (line {seen[key][0]}), ignoring case, "
-                                        f"width and spacing: {what}"))
+                problems.append(
+                    Problem(
+                        t.file,
+                        line,
+                        col,
+                        f"same {col} as {show(seen[key][1])} (line {seen[key][0]}), ignoring case, width and spacing: {what}",
+                    )
+                )
             elif key:
                 seen[key] = (line, row[pk])
     return problems
@@ -1001,9 +1207,16 @@ def check_unique_names(tables: dict[str, Table]) -> list[Problem]:
 def check_unlisted_files(package: Package, data_dir: Path, shown_dir: str) -> list[Problem]:
     """A CSV in the data directory that no resource describes is never checked: say so."""
     listed = {(data_dir / r.path).resolve() for r in package.resources}
-    return [Problem(f"{shown_dir}/{p.relative_to(data_dir).as_posix()}", 0, "", "this CSV has no resource in datapackage.json, "
-                    "so nothing checks it; describe it there or remove it")
-            for p in sorted(data_dir.rglob("*.csv")) if p.resolve() not in listed]
+    return [
+        Problem(
+            f"{shown_dir}/{p.relative_to(data_dir).as_posix()}",
+            0,
+            "",
+            "this CSV has no resource in datapackage.json, so nothing checks it; describe it there or remove it",
+        )
+        for p in sorted(data_dir.rglob("*.csv"))
+        if p.resolve() not in listed
+    ]
 
 
 ROME_ADOPTED = date(1998, 7, 17)
@@ -1024,8 +1237,15 @@ def _check_state_party(t: Table, row: Row, line: int) -> list[Problem]:
     out: list[Problem] = []
     signed = _date_of(row, "signed")
     if signed and not ROME_ADOPTED <= signed <= ROME_SIGNATURE_CLOSED:
-        out.append(Problem(t.file, line, "signed", f"the Statute was open for signature from {ROME_ADOPTED} to "
-                           f"{ROME_SIGNATURE_CLOSED} (Art. 125(1)), not on {signed}"))
+        out.append(
+            Problem(
+                t.file,
+                line,
+                "signed",
+                f"the Statute was open for signature from {ROME_ADOPTED} to "
+                f"{ROME_SIGNATURE_CLOSED} (Art. 125(1)), not on {signed}",
+            )
+        )
     out += _not_before(t, row, line, "deposited", ROME_ADOPTED, "the Statute's adoption")
     out += _order(t, row, line, "signed", "deposited")
     if row["instrument"] != "succession":  # a succession takes effect from independence, before the notice
@@ -1050,14 +1270,24 @@ def _check_state_party(t: Table, row: Row, line: int) -> list[Problem]:
             year_later = notified + timedelta(days=365)
         if effective < year_later:
             out.append(
-                Problem(t.file, line, "withdrawal_effective", f"Art. 127(1): takes effect one year after notification, not before {year_later}")
+                Problem(
+                    t.file,
+                    line,
+                    "withdrawal_effective",
+                    f"Art. 127(1): takes effect one year after notification, not before {year_later}",
+                )
             )
     return out
 
 
 #: Date columns that say when something became known: none may fall after the declared cut-off.
-_KNOWN_ON = {"sources": "published", "claims": "stated", "recruitment_channels": "stated", "relations": "first_reported",
-             "responses": "date"}
+_KNOWN_ON = {
+    "sources": "published",
+    "claims": "stated",
+    "recruitment_channels": "stated",
+    "relations": "first_reported",
+    "responses": "date",
+}
 
 
 def check_cutoff(package: Package, tables: dict[str, Table], today: date) -> list[Problem]:
@@ -1074,8 +1304,15 @@ def check_cutoff(package: Package, tables: dict[str, Table], today: date) -> lis
         for row, line in zip(t.rows, t.lines, strict=True):
             when = parse_date(row.get(col, ""))
             if when and when > cut:
-                problems.append(Problem(t.file, line, col, f"{when} is after the record's declared cut-off {cut} "
-                                        "(datapackage.json 'cutoff'): raise the cut-off if the record was searched that far"))
+                problems.append(
+                    Problem(
+                        t.file,
+                        line,
+                        col,
+                        f"{when} is after the record's declared cut-off {cut} "
+                        "(datapackage.json 'cutoff'): raise the cut-off if the record was searched that far",
+                    )
+                )
     return problems
 
 

@@ -11,11 +11,18 @@ from helpers.data.releases import CODED, Release
 from helpers.presentation.findings import Finding
 
 
-def manifest(release: Release, cutoff: str, coded: dict[str, dict[str, str]], findings: list[Finding],
-             flags: dict[str, int]) -> dict:
+def manifest(
+    release: Release, cutoff: str, coded: dict[str, dict[str, str]], findings: list[Finding], flags: dict[str, int]
+) -> dict:
     """A release's manifest: its version, date and cut-off, each claim's coding, its key figures and audit flags."""
-    return {"version": release.version, "released": release.released, "cutoff": cutoff, "claims": coded,
-            "figures": {f.label: f.figure for f in findings}, "flags": dict(flags)}
+    return {
+        "version": release.version,
+        "released": release.released,
+        "cutoff": cutoff,
+        "claims": coded,
+        "figures": {f.label: f.figure for f in findings},
+        "flags": dict(flags),
+    }
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,11 @@ def compare(since: dict, now: dict) -> Changes:
         if diff:
             recoded[cid] = diff
     labels = list(dict.fromkeys([*since["figures"], *now["figures"]]))
-    moved = [(lab, since["figures"].get(lab, ""), now["figures"].get(lab, "")) for lab in labels
-             if since["figures"].get(lab, "") != now["figures"].get(lab, "")]
+    moved = [
+        (lab, since["figures"].get(lab, ""), now["figures"].get(lab, ""))
+        for lab in labels
+        if since["figures"].get(lab, "") != now["figures"].get(lab, "")
+    ]
     return Changes(since, now, sorted(set(new) - set(old)), sorted(set(old) - set(new)), recoded, moved)
 
 
@@ -65,5 +75,10 @@ def current_manifest(release: Release | None = None) -> dict:
 
     when = data.analysis_date(None)
     claims, sources = data.claims(when), data.sources(when)
-    return manifest(release or releases.current(), when.date().isoformat(), releases.coded_claims(),
-                    key_findings(claims, data.load("regions"), when), flag_counts(claims, sources, data.load("lineages")))
+    return manifest(
+        release or releases.current(),
+        when.date().isoformat(),
+        releases.coded_claims(),
+        key_findings(claims, data.load("regions"), when),
+        flag_counts(claims, sources, data.load("lineages")),
+    )

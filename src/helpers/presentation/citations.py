@@ -7,10 +7,28 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-_BIB_ESCAPE = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-               "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-_BIB_TYPE = {"court": "misc", "treaty": "misc", "government": "misc", "intelligence": "misc",
-             "international_organisation": "misc", "media": "online", "think_tank": "online", "ngo": "online"}
+_BIB_ESCAPE = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_BIB_TYPE = {
+    "court": "misc",
+    "treaty": "misc",
+    "government": "misc",
+    "intelligence": "misc",
+    "international_organisation": "misc",
+    "media": "online",
+    "think_tank": "online",
+    "ngo": "online",
+}
 
 
 def _text(value) -> str:
@@ -38,7 +56,7 @@ def used_source_ids(*columns: Iterable) -> list[str]:
     seen: dict[str, None] = {}
     for col in columns:
         for value in col:
-            for sid in (value if isinstance(value, tuple) else (value,)):
+            for sid in value if isinstance(value, tuple) else (value,):
                 if isinstance(sid, str) and sid:
                     seen.setdefault(sid, None)
     return list(seen)
@@ -64,7 +82,7 @@ def _bib_url(url: str) -> str:
     `}` cannot end the entry; an existing %XX escape is kept as it is."""
     out = []
     for i, ch in enumerate(url):
-        if ch == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", url[i + 1:i + 3]):
+        if ch == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", url[i + 1 : i + 3]):
             out.append(ch)
         else:
             out.append(_URL_ESCAPE.get(ch, ch) if ch.isprintable() else f"%{ord(ch):02X}")
@@ -101,8 +119,14 @@ def csl_json(sources: pd.DataFrame) -> list[dict]:
     """CSL-JSON items (for Zotero, Pandoc citeproc) for every source."""
     items = []
     for row in sources.sort_values("source_id").itertuples():
-        item = {"id": row.source_id, "type": "webpage" if str(row.source_type) in ("media", "think_tank", "ngo") else "document",
-                "title": row.title, "publisher": row.publisher, "URL": row.url, "language": row.language}
+        item = {
+            "id": row.source_id,
+            "type": "webpage" if str(row.source_type) in ("media", "think_tank", "ngo") else "document",
+            "title": row.title,
+            "publisher": row.publisher,
+            "URL": row.url,
+            "language": row.language,
+        }
         if _text(row.author):
             item["author"] = [{"literal": _text(row.author)}]
         else:
@@ -114,9 +138,29 @@ def csl_json(sources: pd.DataFrame) -> list[dict]:
 
 
 #: The columns of a citable claims table: the figure as coded, who said it, and the page to cite, in one row.
-CITABLE_COLUMNS = ("claim_id", "origin", "metric", "qualifier", "low", "high", "scope", "stated", "stated_precision", "refers_to",
-                   "institution", "speaker", "lineage", "standing", "quote", "quote_en", "publisher", "title", "url", "published",
-                   "relayed_by")
+CITABLE_COLUMNS = (
+    "claim_id",
+    "origin",
+    "metric",
+    "qualifier",
+    "low",
+    "high",
+    "scope",
+    "stated",
+    "stated_precision",
+    "refers_to",
+    "institution",
+    "speaker",
+    "lineage",
+    "standing",
+    "quote",
+    "quote_en",
+    "publisher",
+    "title",
+    "url",
+    "published",
+    "relayed_by",
+)
 
 
 def citable_claims(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -125,10 +169,15 @@ def citable_claims(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     src = sources.set_index("source_id")
     out = claims.assign(
         institution=claims["claimant_name"] if "claimant_name" in claims else claims["claimant"],
-        publisher=claims["source_id"].map(src["publisher"]), title=claims["source_id"].map(src["title"]),
-        url=claims["source_id"].map(src["url"]), published=claims["source_id"].map(src["published"]).dt.date,
-        stated=claims["stated"].dt.date, refers_to=claims["refers_to"].dt.date, metric=claims["metric"].astype(str),
-        relayed_by=[";".join(ids) for ids in claims["relayed_by"]])
+        publisher=claims["source_id"].map(src["publisher"]),
+        title=claims["source_id"].map(src["title"]),
+        url=claims["source_id"].map(src["url"]),
+        published=claims["source_id"].map(src["published"]).dt.date,
+        stated=claims["stated"].dt.date,
+        refers_to=claims["refers_to"].dt.date,
+        metric=claims["metric"].astype(str),
+        relayed_by=[";".join(ids) for ids in claims["relayed_by"]],
+    )
     return out.sort_values(["stated", "claim_id"], ascending=[False, True])[list(CITABLE_COLUMNS)].reset_index(drop=True)
 
 
@@ -144,8 +193,13 @@ def cite_claim(row, source: pd.Series | None, collection: str) -> str:
     institution = _text(row.get("claimant_name", row.get("claimant_id", "")))
     speaker = _text(row.get("speaker", ""))
     figure = f"{figure_words(str(row['qualifier']), row['low'], row['high'])} {str(row['metric']).replace('_', ' ')}"
-    page = (f" {_text(source['publisher'])}, \u201c{_text(source['title'])}\u201d, {_text(source['url'])}."
-            if source is not None else f" Source {row['source_id']}.")
-    return (f"{institution}{f' ({speaker})' if speaker and speaker != institution else ''}, {when}: {figure}, "
-            f"{place_name(row['origin'])}. \u201c{_text(row['quote'])}\u201d{page} Cited from {collection}, "
-            f"claims.html#claim-{row['claim_id']}.")
+    page = (
+        f" {_text(source['publisher'])}, \u201c{_text(source['title'])}\u201d, {_text(source['url'])}."
+        if source is not None
+        else f" Source {row['source_id']}."
+    )
+    return (
+        f"{institution}{f' ({speaker})' if speaker and speaker != institution else ''}, {when}: {figure}, "
+        f"{place_name(row['origin'])}. \u201c{_text(row['quote'])}\u201d{page} Cited from {collection}, "
+        f"claims.html#claim-{row['claim_id']}."
+    )

@@ -20,29 +20,49 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from helpers.presentation.words import QUALIFIER_WORDS  # noqa: E402
 
-PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c16e2f", "#7a9e7e", "#b8336a",
-           "#3c6e71", "#a05195"]
+PALETTE = [
+    "#1b6ca8",
+    "#d1495b",
+    "#edae49",
+    "#00798c",
+    "#66a182",
+    "#8d6a9f",
+    "#2e4057",
+    "#c16e2f",
+    "#7a9e7e",
+    "#b8336a",
+    "#3c6e71",
+    "#a05195",
+]
 STATUS_COLOURS = {"yes": "#d1495b", "contested": "#edae49", "no": "#cfd8dc"}
 #: One colour per claimant side, the same meaning in every chart (Okabe-Ito, safe for colour-blind readers).
-SIDE_COLOURS = {"Ukraine": "#0072B2", "Russia": "#D55E00", "Origin government": "#E69F00", "Other governments": "#009E73",
-                "International bodies": "#56B4E9", "Independent (media, research)": "#CC79A7"}
+SIDE_COLOURS = {
+    "Ukraine": "#0072B2",
+    "Russia": "#D55E00",
+    "Origin government": "#E69F00",
+    "Other governments": "#009E73",
+    "International bodies": "#56B4E9",
+    "Independent (media, research)": "#CC79A7",
+}
 #: Marker per qualifier, one each: a floor points up, a ceiling down, an exact count is a dot, an approximate one a square.
 QUALIFIER_MARKERS = {"exact": "o", "about": "s", "range": "D", "at_least": "^", "at_most": "v"}
 DPI = 110
 
-plt.rcParams.update({
-    "svg.hashsalt": "foreign-manpower",
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.titlesize": 11,
-    "axes.titleweight": "bold",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.color": "#e5e5e5",
-    "figure.dpi": DPI,
-    "savefig.dpi": DPI,
-})
+plt.rcParams.update(
+    {
+        "svg.hashsalt": "foreign-manpower",
+        "font.family": "DejaVu Sans",
+        "font.size": 9,
+        "axes.titlesize": 11,
+        "axes.titleweight": "bold",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.color": "#e5e5e5",
+        "figure.dpi": DPI,
+        "savefig.dpi": DPI,
+    }
+)
 
 
 def plain(text) -> str:
@@ -61,8 +81,16 @@ def finish(fig: Figure, title: str, source: str, as_of: pd.Timestamp | str) -> F
     """Title and a footer naming the sources and the data date; every figure gets both."""
     date = pd.Timestamp(as_of).date().isoformat()
     fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
-    fig.text(0.01, 0.005, f"Source: {source}. Data as of {date}. Foreign manpower collection, CC BY 4.0.",
-             fontsize=7, color="#555555", ha="left", va="bottom", wrap=True)
+    fig.text(
+        0.01,
+        0.005,
+        f"Source: {source}. Data as of {date}. Foreign manpower collection, CC BY 4.0.",
+        fontsize=7,
+        color="#555555",
+        ha="left",
+        va="bottom",
+        wrap=True,
+    )
     if fig.axes and not any(ax.axison for ax in fig.axes):
         # panels without axes (network small multiples): nothing for tight_layout to measure but titles,
         # so fixed margins give the same page and skip its cost (a text-extent pass over every panel)
@@ -142,9 +170,21 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
 
     if not band.empty:
         fresh = band[~band["stale"]]
-        ax.fill_between(band["date"], band["low"], band["high"], where=~band["stale"], step="post", color="#9fb3c8", alpha=0.4, linewidth=0)
-        ax.fill_between(band["date"], band["low"], band["high"], where=band["stale"], step="post", color="#9fb3c8", alpha=0.15,
-                        linewidth=0, hatch="///", edgecolor="#c5d0db")
+        ax.fill_between(
+            band["date"], band["low"], band["high"], where=~band["stale"], step="post", color="#9fb3c8", alpha=0.4, linewidth=0
+        )
+        ax.fill_between(
+            band["date"],
+            band["low"],
+            band["high"],
+            where=band["stale"],
+            step="post",
+            color="#9fb3c8",
+            alpha=0.15,
+            linewidth=0,
+            hatch="///",
+            edgecolor="#c5d0db",
+        )
         ax.step(band["date"], band["high"], where="post", color="#5b7083", linewidth=0.8)
         ax.step(band["date"], band["low"], where="post", color="#5b7083", linewidth=0.8)
         last = band.iloc[-1]
@@ -152,17 +192,41 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
         if last["high_open"]:
             span += "+"
         note = " (stale)" if last["stale"] else ""
-        ax.annotate(f"{span}{note}\n{int(last['lineages'])} lineage{'s' if last['lineages'] != 1 else ''}",
-                    (last["date"], last["high"]), xytext=(6, 0), textcoords="offset points", fontsize=8, va="center", color="#2e4057")
+        ax.annotate(
+            f"{span}{note}\n{int(last['lineages'])} lineage{'s' if last['lineages'] != 1 else ''}",
+            (last["date"], last["high"]),
+            xytext=(6, 0),
+            textcoords="offset points",
+            fontsize=8,
+            va="center",
+            color="#2e4057",
+        )
         if fresh.empty:
-            ax.text(0.01, 0.98, "no fresh figure: the band shows the last known figures", transform=ax.transAxes, fontsize=7,
-                    va="top", color="#555555")
+            ax.text(
+                0.01,
+                0.98,
+                "no fresh figure: the band shows the last known figures",
+                transform=ax.transAxes,
+                fontsize=7,
+                va="top",
+                color="#555555",
+            )
     for (side, qualifier), rows in points.groupby(["side", "qualifier"], observed=True, sort=True):
         y = rows["hi"].fillna(rows["lo"]) if qualifier != "at_least" else rows["lo"]
-        ax.scatter(rows["stated"], y, color=SIDE_COLOURS.get(str(side), "#777777"), marker=QUALIFIER_MARKERS.get(str(qualifier), "o"),
-                   s=26, zorder=3, edgecolors="white", linewidths=0.5)
+        ax.scatter(
+            rows["stated"],
+            y,
+            color=SIDE_COLOURS.get(str(side), "#777777"),
+            marker=QUALIFIER_MARKERS.get(str(qualifier), "o"),
+            s=26,
+            zorder=3,
+            edgecolors="white",
+            linewidths=0.5,
+        )
         ranged = rows[rows["lo"].notna() & rows["hi"].notna() & (rows["lo"] != rows["hi"])]
-        ax.vlines(ranged["stated"], ranged["lo"], ranged["hi"], color=SIDE_COLOURS.get(str(side), "#777777"), linewidth=1.2, zorder=2)
+        ax.vlines(
+            ranged["stated"], ranged["lo"], ranged["hi"], color=SIDE_COLOURS.get(str(side), "#777777"), linewidth=1.2, zorder=2
+        )
     ax.set_ylabel(ylabel)
     date_axis(ax)
     ax.set_xlim(right=end + pd.Timedelta(days=75))
@@ -171,7 +235,9 @@ def consensus_chart(ax, band: pd.DataFrame, points: pd.DataFrame, ylabel: str, e
     sides = [s for s in SIDE_COLOURS if s in set(points["side"].astype(str))]
     handles = [Line2D([], [], marker="o", linestyle="", color=SIDE_COLOURS[s], label=s) for s in sides]
     shown = sorted(set(points["qualifier"].astype(str)) & set(QUALIFIER_MARKERS), key=list(QUALIFIER_MARKERS).index)
-    handles += [Line2D([], [], marker=QUALIFIER_MARKERS[q], linestyle="", color="#555555", label=QUALIFIER_WORDS[q]) for q in shown]
+    handles += [
+        Line2D([], [], marker=QUALIFIER_MARKERS[q], linestyle="", color="#555555", label=QUALIFIER_WORDS[q]) for q in shown
+    ]
     ax.legend(handles=handles, fontsize=7, frameon=False, ncol=4, loc="lower left", bbox_to_anchor=(0.0, 1.0))
 
 
@@ -180,27 +246,46 @@ def ledger_chart(ax, ledger: pd.DataFrame, ylabel: str) -> None:
     the most that can still be there (sent minus killed, captured and returned) dashed, and casualties; each line is
     labelled at its end, so no legend is needed."""
     months = ledger["month"]
-    series = (("sent", "sent_low", "sent_high", "#2e4057", "-"), ("present", "present_low", "present_high", "#1b6ca8", "-"),
-              ("casualties", "casualties_low", "casualties_high", "#d1495b", "-"))
+    series = (
+        ("sent", "sent_low", "sent_high", "#2e4057", "-"),
+        ("present", "present_low", "present_high", "#1b6ca8", "-"),
+        ("casualties", "casualties_low", "casualties_high", "#d1495b", "-"),
+    )
     for label, lo, hi, colour, style in series:
         rows = ledger[ledger[hi].notna()]
         if rows.empty:
             continue
-        ax.fill_between(rows["month"], rows[lo].astype(float), rows[hi].astype(float), step="mid", color=colour, alpha=0.25, linewidth=0)
+        ax.fill_between(
+            rows["month"], rows[lo].astype(float), rows[hi].astype(float), step="mid", color=colour, alpha=0.25, linewidth=0
+        )
         ax.step(rows["month"], rows[hi].astype(float), where="mid", color=colour, linewidth=1.6, linestyle=style)
         last = rows.iloc[-1]
         text = f"{last[lo]:,.0f}" if last[lo] == last[hi] else f"{last[lo]:,.0f}–{last[hi]:,.0f}"
         open_col = f"{label}_high_open"
         if open_col in rows and bool(last[open_col]):
             text += "+"
-        ax.annotate(f"{label}: {text}", (last["month"], float(last[hi])), xytext=(6, 0), textcoords="offset points",
-                    fontsize=8, va="center", color=colour)
+        ax.annotate(
+            f"{label}: {text}",
+            (last["month"], float(last[hi])),
+            xytext=(6, 0),
+            textcoords="offset points",
+            fontsize=8,
+            va="center",
+            color=colour,
+        )
     cap = ledger[ledger["accounted_high"].notna()]
     if not cap.empty:
         ax.step(cap["month"], cap["accounted_high"].astype(float), where="mid", color="#555555", linewidth=1.2, linestyle="--")
         last = cap.iloc[-1]
-        ax.annotate(f"most that can remain: {last['accounted_high']:,.0f}", (last["month"], float(last["accounted_high"])),
-                    xytext=(6, -9), textcoords="offset points", fontsize=8, va="center", color="#555555")
+        ax.annotate(
+            f"most that can remain: {last['accounted_high']:,.0f}",
+            (last["month"], float(last["accounted_high"])),
+            xytext=(6, -9),
+            textcoords="offset points",
+            fontsize=8,
+            va="center",
+            color="#555555",
+        )
     ax.set_ylabel(ylabel)
     date_axis(ax)
     ax.set_xlim(right=months.max() + pd.Timedelta(days=150))
@@ -260,13 +345,29 @@ def ranked_ranges(ax, frame: pd.DataFrame, xlabel: str) -> None:
     widths = (frame["high"] - frame["low"]).clip(lower=0)
     ax.barh(y, widths.where(widths > 0, 0), left=frame["low"], height=0.5, color=colour, alpha=0.55)
     ax.scatter(frame["high"], y, color=colour, s=18, zorder=3)
-    ax.scatter(frame.loc[frame["high_open"], "high"], [i for i in y if frame.loc[i, "high_open"]], marker=">", color=colour, s=30, zorder=4)
+    ax.scatter(
+        frame.loc[frame["high_open"], "high"],
+        [i for i in y if frame.loc[i, "high_open"]],
+        marker=">",
+        color=colour,
+        s=30,
+        zorder=4,
+    )
     for i, r in frame.iterrows():
         n = int(r["lineages"])
-        label = (f"{r['low']:,.0f}" if r["low"] == r["high"] else f"{r['low']:,.0f}–{r['high']:,.0f}") + ("+" if r["high_open"] else "")
+        label = (f"{r['low']:,.0f}" if r["low"] == r["high"] else f"{r['low']:,.0f}–{r['high']:,.0f}") + (
+            "+" if r["high_open"] else ""
+        )
         who = "a single lineage" if n == 1 else f"{n} lineages"
-        ax.annotate(f"{label}  ({who}, latest {r['newest']:%b %Y})", (r["high"], i),
-                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=7, color="#333333")
+        ax.annotate(
+            f"{label}  ({who}, latest {r['newest']:%b %Y})",
+            (r["high"], i),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7,
+            color="#333333",
+        )
     ax.set_yticks(y, frame["country"])
     ax.invert_yaxis()
     ax.set_xscale("log")
@@ -280,11 +381,19 @@ def side_legend(fig: Figure, sides: Sequence[str]) -> None:
     from matplotlib.patches import Patch
 
     present = [s for s in SIDE_COLOURS if s in set(map(str, sides))]
-    fig.legend(handles=[Patch(color=SIDE_COLOURS[s], label=s) for s in present], loc="upper right", ncol=len(present) or 1,
-               fontsize=8, frameon=False, bbox_to_anchor=(0.99, 0.965))
+    fig.legend(
+        handles=[Patch(color=SIDE_COLOURS[s], label=s) for s in present],
+        loc="upper right",
+        ncol=len(present) or 1,
+        fontsize=8,
+        frameon=False,
+        bbox_to_anchor=(0.99, 0.965),
+    )
 
 
-def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: str, colour: str | Sequence[str] = PALETTE[0]) -> None:
+def range_bars(
+    ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: str, colour: str | Sequence[str] = PALETTE[0]
+) -> None:
     """Horizontal low-high bars, one per row, each annotated (e.g. with claimant and date); `colour` is one
     colour or one per row (e.g. the claimant side's, from SIDE_COLOURS)."""
     frame = frame.reset_index(drop=True)
@@ -294,8 +403,15 @@ def range_bars(ax, frame: pd.DataFrame, label_col: str, note_col: str, xlabel: s
     ax.scatter(frame["lo"], list(y), color=colours, s=12, zorder=3)
     ax.scatter(frame["hi"], list(y), color=colours, s=12, zorder=3)
     for i, r in frame.iterrows():
-        ax.annotate(plain(r[note_col]), (r["hi"], i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=6.5,
-                    color="#333333")
+        ax.annotate(
+            plain(r[note_col]),
+            (r["hi"], i),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=6.5,
+            color="#333333",
+        )
     ax.set_yticks(list(y), [plain(v) for v in frame[label_col]])
     ax.invert_yaxis()
     ax.set_xscale("log")
@@ -320,11 +436,29 @@ def network_plot(ax, graph, legend: bool = True) -> None:
         for style, conf in (("solid", lambda c: c != "media_report"), ("dashed", lambda c: c == "media_report")):
             edges = sorted({(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == kind and conf(d["confirmation"])})
             if edges:
-                nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, edge_color=colours[kind], style=style, arrows=True,
-                                       arrowsize=8, connectionstyle="arc3,rad=0.08", width=1.3, node_size=420)
+                nx.draw_networkx_edges(
+                    graph,
+                    pos,
+                    edgelist=edges,
+                    ax=ax,
+                    edge_color=colours[kind],
+                    style=style,
+                    arrows=True,
+                    arrowsize=8,
+                    connectionstyle="arc3,rad=0.08",
+                    width=1.3,
+                    node_size=420,
+                )
     nodes = list(pos)
-    nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, node_size=420,
-                           node_color=["#2e4057" if n == "RUS" else "#e3e8eb" for n in nodes], edgecolors="#90a4ae")
+    nx.draw_networkx_nodes(
+        graph,
+        pos,
+        nodelist=nodes,
+        ax=ax,
+        node_size=420,
+        node_color=["#2e4057" if n == "RUS" else "#e3e8eb" for n in nodes],
+        edgecolors="#90a4ae",
+    )
     nx.draw_networkx_labels(graph, pos, ax=ax, font_size=6.5, labels={n: n for n in nodes if n != "RUS"})
     nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7, font_color="white", labels={"RUS": "RUS"} if "RUS" in pos else {})
     ax.axis("off")
@@ -358,16 +492,28 @@ def relation_timeline(ax, relations: pd.DataFrame, end: pd.Timestamp, since: pd.
         if ack is not None and start == split == stop:
             ax.barh(i, 4, left=start, height=0.6, color=CONFIRMATION_COLOURS["officially_acknowledged"])
         if r["first_reported"] < since:
-            ax.annotate(f"since {r['first_reported'].year}", (start, i), xytext=(3, 0), textcoords="offset points", va="center",
-                        fontsize=6, color="white")
+            ax.annotate(
+                f"since {r['first_reported'].year}",
+                (start, i),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=6,
+                color="white",
+            )
     labels = [plain(f"{r.source_actor}→{r.target_actor} {r.relation.replace('_', ' ')} ({r.supply})") for r in rows.itertuples()]
     ax.set_yticks(range(len(rows)), labels, fontsize=6)
     ax.invert_yaxis()
     ax.set_xlim(since, end + pd.Timedelta(days=30))
     date_axis(ax)
     ax.set_xlabel("date (bars start at the first credible report; colour: the confirmation that held then)")
-    ax.legend(handles=[Patch(color=c, label=k.replace("_", " ")) for k, c in CONFIRMATION_COLOURS.items()],
-              fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.legend(
+        handles=[Patch(color=c, label=k.replace("_", " ")) for k, c in CONFIRMATION_COLOURS.items()],
+        fontsize=7,
+        frameon=False,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+    )
 
 
 #: One colour per kind of relation in the network panels (Okabe-Ito order, then greys), fixed by sorted kind.
@@ -399,18 +545,38 @@ def network_facets(axes, graph, kinds: Sequence[str], names: dict[str, str] | No
         for style, media in (("solid", False), ("dashed", True)):
             sel = sorted({(u, v) for u, v, d in edges if (d["confirmation"] == "media_report") == media})
             if sel:
-                nx.draw_networkx_edges(graph, pos, edgelist=sel, ax=ax, edge_color=colour, style=style, arrows=True, arrowsize=9,
-                                       connectionstyle="arc3,rad=0.08", width=1.8, node_size=380)
+                nx.draw_networkx_edges(
+                    graph,
+                    pos,
+                    edgelist=sel,
+                    ax=ax,
+                    edge_color=colour,
+                    style=style,
+                    arrows=True,
+                    arrowsize=9,
+                    connectionstyle="arc3,rad=0.08",
+                    width=1.8,
+                    node_size=380,
+                )
         nodes = sorted(pos)
-        nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, node_size=380, edgecolors="#90a4ae", linewidths=0.6,
-                               node_color=["#2e4057" if n == "RUS" else "#e3e8eb" if n in touched else "#f7f8f9" for n in nodes])
-        nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7.5, labels={n: n for n in nodes if n != "RUS"},
-                                font_color="#1d2731")
+        nx.draw_networkx_nodes(
+            graph,
+            pos,
+            nodelist=nodes,
+            ax=ax,
+            node_size=380,
+            edgecolors="#90a4ae",
+            linewidths=0.6,
+            node_color=["#2e4057" if n == "RUS" else "#e3e8eb" if n in touched else "#f7f8f9" for n in nodes],
+        )
+        nx.draw_networkx_labels(
+            graph, pos, ax=ax, font_size=7.5, labels={n: n for n in nodes if n != "RUS"}, font_color="#1d2731"
+        )
         nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7.5, font_color="white", labels={"RUS": "RUS"})
         ax.set_title(f"{kind.replace('_', ' ')} ({len(ids)})", fontsize=10, color=colour, fontweight="bold", loc="left")
         ax.axis("off")
         ax.margins(0.2, 0.1)
-    for ax in list(axes)[len(kinds):]:
+    for ax in list(axes)[len(kinds) :]:
         ax.axis("off")
 
 
@@ -425,8 +591,15 @@ def status_grid(ax, grid: pd.DataFrame, fontsize: float = 9) -> None:
         for j, col in enumerate(grid.columns):
             status = grid.loc[row, col]
             ax.add_patch(matplotlib.patches.Rectangle((j + 0.03, i + 0.05), 0.94, 0.9, color=STATUS_COLOURS[status], linewidth=0))
-            ax.text(j + 0.5, i + 0.5, STATUS_WORDS.get(status, status), ha="center", va="center", fontsize=fontsize - 1.5,
-                    color=text_colour.get(status, "#1d2731"))
+            ax.text(
+                j + 0.5,
+                i + 0.5,
+                STATUS_WORDS.get(status, status),
+                ha="center",
+                va="center",
+                fontsize=fontsize - 1.5,
+                color=text_colour.get(status, "#1d2731"),
+            )
     ax.set_xlim(0, len(grid.columns))
     ax.set_ylim(len(grid.index), 0)
     ax.xaxis.tick_top()
@@ -435,8 +608,17 @@ def status_grid(ax, grid: pd.DataFrame, fontsize: float = 9) -> None:
         labels = [plain(c) for c in grid.columns.get_level_values(1)]
         for g in groups:
             cols = [j for j, c in enumerate(grid.columns.get_level_values(0)) if c == g]
-            ax.annotate(plain(g), ((min(cols) + max(cols) + 1) / 2, 0), xytext=(0, 34), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=fontsize + 0.5, fontweight="bold", annotation_clip=False)
+            ax.annotate(
+                plain(g),
+                ((min(cols) + max(cols) + 1) / 2, 0),
+                xytext=(0, 34),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=fontsize + 0.5,
+                fontweight="bold",
+                annotation_clip=False,
+            )
             ax.plot([min(cols) + 0.05, max(cols) + 0.95], [-0.0, -0.0], color="#90a4ae", linewidth=0)
             if min(cols) > 0:
                 ax.axvline(min(cols), color="white", linewidth=4)

@@ -94,23 +94,84 @@ def day(d, precision: str = "day") -> str:
 
 #: Human headers for the column names the helpers return (others: underscores to spaces, first letter capitalised).
 HEADERS = {
-    "claimant": "Institution", "claimant_id": "Institution id", "claim_id": "Claim", "source_id": "Source", "source_ids": "Sources",
-    "stated": "Stated", "qualifier": "Qualifier", "low": "Low", "high": "High", "lo": "Low", "hi": "High", "age_days": "Age (days)",
-    "sets": "Sets which end", "per_day_low": "Per day (low)", "per_day_high": "Per day (high)", "per_day_lo": "Per day (low)",
-    "per_day_hi": "Per day (high)", "all_lost_earliest": "Whole contingent lost (earliest)",
-    "all_lost_latest": "Whole contingent lost (latest)", "first": "First estimate", "last": "Latest estimate",
-    "first_reported": "First reported", "relation_id": "Relation", "period_start": "Period from", "refers_to": "Refers to",
-    "source_actor": "From", "target_actor": "To", "origin": "Origin", "metric": "Metric", "n": "Claims", "claims": "Claims",
-    "institutions": "Institutions", "newest": "Newest figure", "low_open": "Low open", "high_open": "High open",
-    "takes_effect": "Takes effect", "entry_into_force": "Entry into force", "art_12_3_reaches_back_to": "Art. 12(3) reaches back to",
-    "years_before_entry_into_force": "Years before entry into force", "other_side": "Other side", "ratio": "Ratio",
-    "base": "Origin government", "base_qualifier": "Its qualifier", "base_stated": "Government stated", "base_claim": "Government claim",
-    "other": "Other side's figure", "other_qualifier": "Other qualifier", "other_stated": "Other stated", "other_claim": "Other claim",
+    "claimant": "Institution",
+    "claimant_id": "Institution id",
+    "claim_id": "Claim",
+    "source_id": "Source",
+    "source_ids": "Sources",
+    "stated": "Stated",
+    "qualifier": "Qualifier",
+    "low": "Low",
+    "high": "High",
+    "lo": "Low",
+    "hi": "High",
+    "age_days": "Age (days)",
+    "sets": "Sets which end",
+    "per_day_low": "Per day (low)",
+    "per_day_high": "Per day (high)",
+    "per_day_lo": "Per day (low)",
+    "per_day_hi": "Per day (high)",
+    "all_lost_earliest": "Whole contingent lost (earliest)",
+    "all_lost_latest": "Whole contingent lost (latest)",
+    "first": "First estimate",
+    "last": "Latest estimate",
+    "first_reported": "First reported",
+    "relation_id": "Relation",
+    "period_start": "Period from",
+    "refers_to": "Refers to",
+    "source_actor": "From",
+    "target_actor": "To",
+    "origin": "Origin",
+    "metric": "Metric",
+    "n": "Claims",
+    "claims": "Claims",
+    "institutions": "Institutions",
+    "newest": "Newest figure",
+    "low_open": "Low open",
+    "high_open": "High open",
+    "takes_effect": "Takes effect",
+    "entry_into_force": "Entry into force",
+    "art_12_3_reaches_back_to": "Art. 12(3) reaches back to",
+    "years_before_entry_into_force": "Years before entry into force",
+    "other_side": "Other side",
+    "ratio": "Ratio",
+    "base": "Origin government",
+    "base_qualifier": "Its qualifier",
+    "base_stated": "Government stated",
+    "base_claim": "Government claim",
+    "other": "Other side's figure",
+    "other_qualifier": "Other qualifier",
+    "other_stated": "Other stated",
+    "other_claim": "Other claim",
 }
 #: Columns whose values are code words (at_least, troop_deployment): shown with spaces.
-CODE_VALUES = {"qualifier", "metric", "confirmation", "relation", "status", "channel", "sets", "standing", "scope", "crime",
-               "source_type", "primacy", "reliability", "verification", "assessed_as", "supply", "kind", "instrument", "role",
-               "killed_qualifier", "recruits_qualifier", "recruits_metric", "base_qualifier", "other_qualifier", "lineage"}
+CODE_VALUES = {
+    "qualifier",
+    "metric",
+    "confirmation",
+    "relation",
+    "status",
+    "channel",
+    "sets",
+    "standing",
+    "scope",
+    "crime",
+    "source_type",
+    "primacy",
+    "reliability",
+    "verification",
+    "assessed_as",
+    "supply",
+    "kind",
+    "instrument",
+    "role",
+    "killed_qualifier",
+    "recruits_qualifier",
+    "recruits_metric",
+    "base_qualifier",
+    "other_qualifier",
+    "lineage",
+}
 
 
 def header(name) -> str:
@@ -160,7 +221,13 @@ def references(sources: pd.DataFrame, ids) -> None:
     from IPython.display import HTML, display
 
     refs = reference_list(sources, ids)
-    items = "".join(f"<li>{html.escape(r)} (<code>{html.escape(sid)}</code>)</li>"
-                    for sid, r in zip(refs["source_id"], refs["reference"], strict=True))
-    display(HTML(f"<details class='references'><summary><strong>{len(refs):,} sources cited</strong> (open the list)</summary>"
-                 f"<ol class='references'>{items}</ol></details>"))
+    items = "".join(
+        f"<li>{html.escape(r)} (<code>{html.escape(sid)}</code>)</li>"
+        for sid, r in zip(refs["source_id"], refs["reference"], strict=True)
+    )
+    display(
+        HTML(
+            f"<details class='references'><summary><strong>{len(refs):,} sources cited</strong> (open the list)</summary>"
+            f"<ol class='references'>{items}</ol></details>"
+        )
+    )

@@ -10,8 +10,12 @@ from helpers.data.places import place_name
 from helpers.presentation.words import with_figure_words
 
 
-def country_table(claims: pd.DataFrame, origins: list[str], as_of: DateLike = None,
-                  metrics: tuple[str, ...] = ("recruited", "identified_by_name", "killed", "prisoners_held", "returned")) -> pd.DataFrame:
+def country_table(
+    claims: pd.DataFrame,
+    origins: list[str],
+    as_of: DateLike = None,
+    metrics: tuple[str, ...] = ("recruited", "identified_by_name", "killed", "prisoners_held", "returned"),
+) -> pd.DataFrame:
     """One row per origin and metric, one column per side: 'figure (institution, date) [claim id]';
     empty where that side has no figure. Rows where no side has a figure are left out."""
     latest = with_figure_words(og.latest_table(claims, as_of, metrics))
@@ -25,8 +29,14 @@ def country_table(claims: pd.DataFrame, origins: list[str], as_of: DateLike = No
             row = {"origin": place_name(origin), "metric": metric.replace("_", " ")}
             for side in og.TABLE_SIDES:
                 hit = by_side[by_side["side"] == side]
-                row[side] = "" if hit.empty else (f"{hit.iloc[0]['figure']} ({hit.iloc[0]['claimant']}, "
-                                                  f"{hit.iloc[0]['stated']:%d %b %Y}) [{hit.iloc[0]['claim_id']}]")
+                row[side] = (
+                    ""
+                    if hit.empty
+                    else (
+                        f"{hit.iloc[0]['figure']} ({hit.iloc[0]['claimant']}, "
+                        f"{hit.iloc[0]['stated']:%d %b %Y}) [{hit.iloc[0]['claim_id']}]"
+                    )
+                )
             rows.append(row)
     frame = pd.DataFrame(rows, columns=["origin", "metric", *og.TABLE_SIDES])
     empty = [s for s in og.TABLE_SIDES if (frame[s] == "").all()] if not frame.empty else []

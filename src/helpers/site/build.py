@@ -46,8 +46,10 @@ from helpers.site.render import render
 from helpers.site.search import copy_assets, index_entries, place_entries, write_index
 
 NOTEBOOKS = ROOT / "notebooks"
-CITATION = ("Foreign manpower behind Russia's war against Ukraine: an open notebook collection. "
-            "Code under the MIT licence, data under CC BY 4.0; see CITATION.cff for authors and version.")
+CITATION = (
+    "Foreign manpower behind Russia's war against Ukraine: an open notebook collection. "
+    "Code under the MIT licence, data under CC BY 4.0; see CITATION.cff for authors and version."
+)
 
 
 def _write(path: Path, text: str) -> None:
@@ -86,13 +88,17 @@ def _execute(nb: Path, target: Path, as_of: str | None, figures: Path) -> None:
     try:
         run(nb, out=target, as_of=as_of, env={"FIGURES_DIR": str(figures.resolve())})
     except NoSuchKernel as exc:
-        raise BuildError(f"cannot start a Jupyter kernel for {nb.name}: no kernel named {exc.name!r} is installed for "
-                         f"{sys.executable}; run `make venv` (it installs ipykernel)") from None
+        raise BuildError(
+            f"cannot start a Jupyter kernel for {nb.name}: no kernel named {exc.name!r} is installed for "
+            f"{sys.executable}; run `make venv` (it installs ipykernel)"
+        ) from None
     except CellExecutionError as exc:
         raise BuildError(f"{nb.name} failed: {str(exc).strip().splitlines()[-1][:300]}") from None
     except (DeadKernelError, TimeoutError, OSError, RuntimeError) as exc:
-        raise BuildError(f"the Jupyter kernel for {nb.name} could not start or died ({type(exc).__name__}: {exc}); "
-                         f"check that {sys.executable} -m ipykernel runs") from None
+        raise BuildError(
+            f"the Jupyter kernel for {nb.name} could not start or died ({type(exc).__name__}: {exc}); "
+            f"check that {sys.executable} -m ipykernel runs"
+        ) from None
 
 
 def write_download(res: Resource, as_of: str | None, target: Path) -> None:
@@ -175,25 +181,43 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     from helpers.analysis.origins import icc_exposure, origin_countries
 
     countries = origin_countries(claims)
-    write_index(out, index_entries(rendered, claims, sources, countries, place_entries(claims, icc_exposure(countries, when), when)))
+    write_index(
+        out, index_entries(rendered, claims, sources, countries, place_entries(claims, icc_exposure(countries, when), when))
+    )
 
     figures = sorted(p.name for p in (out / "figures").iterdir())
     listing = "".join(f'<li><a href="{esc(f)}">{esc(f)}</a></li>' for f in figures)
-    _write(out / "figures" / "index.html",
-           page("Figures", f"<h1>Figures</h1><p>SVG and PNG, named after notebook and section. CC BY 4.0.</p><ul>{listing}</ul>",
-                data_date, root="../"))
+    _write(
+        out / "figures" / "index.html",
+        page(
+            "Figures",
+            f"<h1>Figures</h1><p>SVG and PNG, named after notebook and section. CC BY 4.0.</p><ul>{listing}</ul>",
+            data_date,
+            root="../",
+        ),
+    )
 
     facts = evidence.summary(claims, sources, legal.states_parties(when))
-    counts = {"claims": facts["claims"], "sources": facts["sources"], "origin countries": facts["origins"],
-              "States Parties": facts["states_parties"]}
+    counts = {
+        "claims": facts["claims"],
+        "sources": facts["sources"],
+        "origin countries": facts["origins"],
+        "States Parties": facts["states_parties"],
+    }
     findings = key_findings(claims, data.load("regions", as_of), when)
     _write(out / "index.html", index_page(rendered, counts, data_date, CITATION, findings))
     if as_of is not None:
         mark_as_of(out, as_of)
     timings["total_s"] = round(time.perf_counter() - started, 1)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    return {"out": str(out), "pages": len(rendered) + 6 + n_countries, "countries": n_countries, "figures": len(figures),
-            "bytes": size, **timings}
+    return {
+        "out": str(out),
+        "pages": len(rendered) + 6 + n_countries,
+        "countries": n_countries,
+        "figures": len(figures),
+        "bytes": size,
+        **timings,
+    }
 
 
 def _map_svg(classes: dict[str, str | None], links: dict[str, str], titles: dict[str, str] | None = None) -> str:
@@ -213,7 +237,7 @@ def _map_svg(classes: dict[str, str | None], links: dict[str, str], titles: dict
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     svg = buf.getvalue()
-    svg = svg[svg.index("<svg"):].replace("xlink:href=", "href=").replace(' target="_blank"', "")  # SVG 2 links, same tab
+    svg = svg[svg.index("<svg") :].replace("xlink:href=", "href=").replace(' target="_blank"', "")  # SVG 2 links, same tab
     for origin, href in links.items():
         title = (titles or {}).get(origin)
         if title:
@@ -225,9 +249,11 @@ def as_of_banner(as_of: str, depth: int) -> str:
     """The banner of every page of an as-of build: its date, and a link to the current collection, which `make run`
     builds beside it (build/site next to build/site-as-of-DATE)."""
     up = "../" * (depth + 1)
-    return (f'<p class="as-of" role="note"><strong>As of {esc(as_of)}.</strong> This build shows only what the record held '
-            f'on that date: claims, sources, relations and legal records known then, their status then. '
-            f'<a href="{up}site/index.html">The current collection</a></p>')
+    return (
+        f'<p class="as-of" role="note"><strong>As of {esc(as_of)}.</strong> This build shows only what the record held '
+        f"on that date: claims, sources, relations and legal records known then, their status then. "
+        f'<a href="{up}site/index.html">The current collection</a></p>'
+    )
 
 
 def mark_as_of(out: Path, as_of: str) -> int:
@@ -255,8 +281,11 @@ def _changes(as_of: str | None, data_date: str) -> str:
     release = releases.current()
     since = releases.previous(release)
     if as_of is not None or since is None:
-        why = ("an as-of build shows the record as it stood then; releases compare the current record"
-               if as_of is not None else "this is the first release with a manifest")
+        why = (
+            "an as-of build shows the record as it stood then; releases compare the current record"
+            if as_of is not None
+            else "this is the first release with a manifest"
+        )
         return page("What changed", f"<h1>What changed</h1><p>{esc(why)}.</p>", data_date)
     return changes_page(compare(since, current_manifest(release)), data_date)
 
@@ -286,9 +315,19 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
     rows = []
     for origin in countries:
         own = claims[claims["origin"] == origin]
-        _write(folder / f"{origin}.html", country_page(origin, claims, sources, channels[channels["origin"] == origin],
-                                                       og.icc_exposure([origin], when), when, data_date,
-                                                       responses[responses["state"] == origin]))
+        _write(
+            folder / f"{origin}.html",
+            country_page(
+                origin,
+                claims,
+                sources,
+                channels[channels["origin"] == origin],
+                og.icc_exposure([origin], when),
+                when,
+                data_date,
+                responses[responses["state"] == origin],
+            ),
+        )
         _write(folder / f"{origin}.csv", citable_claims(own, sources).to_csv(index=False, lineterminator="\n"))
 
         def words(frame, code=origin):
@@ -296,12 +335,23 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
                 return og.NO_FIGURE
             r = frame.loc[code]
             n = int(r["lineages"])
-            return (band_words(Band(int(r["low"]), int(r["high"]), bool(r["low_open"]), bool(r["high_open"])))
-                    + f" ({'a single lineage' if n == 1 else f'{n} lineages'})")
+            return (
+                band_words(Band(int(r["low"]), int(r["high"]), bool(r["low_open"]), bool(r["high_open"])))
+                + f" ({'a single lineage' if n == 1 else f'{n} lineages'})"
+            )
 
-        rows.append(dict(origin=origin, name=place_name(origin), claims=len(own), recruits=words(recruits), killed=words(killed),
-                         institutions=int(own["claimant_id"].nunique()), latest=own["stated"].max(),
-                         recruits_low=recruits["low"].get(origin)))
+        rows.append(
+            dict(
+                origin=origin,
+                name=place_name(origin),
+                claims=len(own),
+                recruits=words(recruits),
+                killed=words(killed),
+                institutions=int(own["claimant_id"].nunique()),
+                latest=own["stated"].max(),
+                recruits_low=recruits["low"].get(origin),
+            )
+        )
     classes = {o: map_class(recruits["low"].get(o)) for o in countries}  # the estimate's lower end, not the largest figure
     titles = {r["origin"]: f"{r['name']}: recruits {r['recruits']}; killed {r['killed']}" for r in rows}
     svg = _map_svg(classes, {o: f"{o}.html" for o in countries}, titles)
@@ -322,8 +372,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(terminal_safe(f"build: {exc}"), file=sys.stderr)  # notebook errors carry ANSI colour codes
         return 2
-    print(f"site: {summary['out']}/index.html ({summary['pages']} pages, {summary['figures']} figure files, "
-          f"{summary['bytes'] / 1e6:.1f} MB) built in {summary['total_s']} s")
+    print(
+        f"site: {summary['out']}/index.html ({summary['pages']} pages, {summary['figures']} figure files, "
+        f"{summary['bytes'] / 1e6:.1f} MB) built in {summary['total_s']} s"
+    )
     return 0
 
 

@@ -58,15 +58,21 @@ def check_target(out: Path, root: Path) -> Path:
         ours = (resolved / MARKER).is_file()
         held = [e for e in PROJECT_ENTRIES + (() if ours else DATA_ENTRIES) if (resolved / e).exists()]
         if held:
-            raise UnsafeOutput(f"refusing to build into {out}: it holds {', '.join(held)}, so it is a project, not a build output")
+            raise UnsafeOutput(
+                f"refusing to build into {out}: it holds {', '.join(held)}, so it is a project, not a build output"
+            )
         if any(resolved.iterdir()) and not (resolved / MARKER).is_file():
-            raise UnsafeOutput(f"refusing to build into {out}: it is not empty and was not created by the build "
-                               f"(no {MARKER} file); choose another --out or empty it yourself")
+            raise UnsafeOutput(
+                f"refusing to build into {out}: it is not empty and was not created by the build "
+                f"(no {MARKER} file); choose another --out or empty it yourself"
+            )
         if ours:
             foreign = _foreign_entries(resolved)
             if foreign:
-                raise UnsafeOutput(f"refusing to build into {out}: it holds {', '.join(foreign)}, which the build did not "
-                                   "write there (another build's output or your own files); move it out first")
+                raise UnsafeOutput(
+                    f"refusing to build into {out}: it holds {', '.join(foreign)}, which the build did not "
+                    "write there (another build's output or your own files); move it out first"
+                )
     return resolved
 
 
@@ -114,8 +120,9 @@ def lock(out: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
-            raise BuildLocked(f"another build into {out} is running (process {holder}); wait for it to finish "
-                              "or build into another --out") from None
+            raise BuildLocked(
+                f"another build into {out} is running (process {holder}); wait for it to finish or build into another --out"
+            ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield

@@ -112,8 +112,10 @@ SEARCH_SCRIPTS = ("assets/search-index.js", "assets/search.js")
 #: Sortable tables (click a column header) and the claims filter.
 TABLE_SCRIPTS = ("assets/tables.js",)
 #: Closes the table of contents on narrow screens (it stays a one-line "Contents" toggle).
-TOC_SCRIPT = ("<script>if (window.matchMedia('(max-width: 760px)').matches) "
-              "document.querySelectorAll('nav.toc details').forEach(function (d) { d.removeAttribute('open'); });</script>")
+TOC_SCRIPT = (
+    "<script>if (window.matchMedia('(max-width: 760px)').matches) "
+    "document.querySelectorAll('nav.toc details').forEach(function (d) { d.removeAttribute('open'); });</script>"
+)
 
 
 def page(title: str, body: str, data_date: str, root: str = "", scripts: Iterable[str] = ()) -> str:
@@ -136,28 +138,40 @@ def page(title: str, body: str, data_date: str, root: str = "", scripts: Iterabl
 
 def notebook_page(nb: RenderedNotebook, data_date: str) -> str:
     toc = "".join(f'<a class="l{level}" href="#{esc(anchor)}">{esc(text)}</a>' for level, anchor, text in nb.toc if level > 1)
-    body = (f'<div class="layout"><nav class="toc" aria-label="Contents"><details open><summary>Contents</summary>{toc}'
-            f'<p><a href="notebooks/{esc(nb.stem)}.ipynb" download>Download the notebook (.ipynb)</a></p></details></nav>'
-            f'<article>{nb.body}</article></div>{TOC_SCRIPT}')
+    body = (
+        f'<div class="layout"><nav class="toc" aria-label="Contents"><details open><summary>Contents</summary>{toc}'
+        f'<p><a href="notebooks/{esc(nb.stem)}.ipynb" download>Download the notebook (.ipynb)</a></p></details></nav>'
+        f"<article>{nb.body}</article></div>{TOC_SCRIPT}"
+    )
     return page(nb.title, body, data_date, scripts=(CHART_SCRIPTS if nb.charts else ()) + TABLE_SCRIPTS)
 
 
 def key_figures(findings) -> str:
     """The index's first block: each key figure, what stands behind it, and a link to its evidence."""
-    items = "".join(f'<li><a href="{esc(f.link)}"><span class="label">{esc(f.label)}</span> <strong class="figure">{esc(f.figure)}</strong></a>'
-                    f'<span class="basis">{esc(f.basis)}</span></li>' for f in findings)
-    return f'<section class="key-figures" aria-label="Key figures"><h2 id="key-figures">Key figures</h2><ul>{items}</ul></section>' if items else ""
+    items = "".join(
+        f'<li><a href="{esc(f.link)}"><span class="label">{esc(f.label)}</span> <strong class="figure">{esc(f.figure)}</strong></a>'
+        f'<span class="basis">{esc(f.basis)}</span></li>'
+        for f in findings
+    )
+    return (
+        f'<section class="key-figures" aria-label="Key figures"><h2 id="key-figures">Key figures</h2><ul>{items}</ul></section>'
+        if items
+        else ""
+    )
 
 
-def index_page(notebooks: Iterable[RenderedNotebook], counts: dict[str, int], data_date: str, citation: str,
-               findings: Iterable = ()) -> str:
+def index_page(
+    notebooks: Iterable[RenderedNotebook], counts: dict[str, int], data_date: str, citation: str, findings: Iterable = ()
+) -> str:
     cards = []
     for nb in notebooks:
         thumb = f'<img src="figures/{esc(nb.figures[0][0])}" alt="{esc(nb.figures[0][1])}">' if nb.figures else ""
         first = "".join(nb.findings[:1])
-        cards.append(f'<div class="card" id="card-{esc(nb.stem)}"><a href="{esc(nb.stem)}.html">{thumb}</a>'
-                     f'<h2><a href="{esc(nb.stem)}.html">{esc(nb.title)}</a></h2><p class="question">{esc(nb.question)}</p>'
-                     f'<div class="findings">{first}</div></div>')
+        cards.append(
+            f'<div class="card" id="card-{esc(nb.stem)}"><a href="{esc(nb.stem)}.html">{thumb}</a>'
+            f'<h2><a href="{esc(nb.stem)}.html">{esc(nb.title)}</a></h2><p class="question">{esc(nb.question)}</p>'
+            f'<div class="findings">{first}</div></div>'
+        )
     facts = ", ".join(f"{n:,} {esc(k)}" for k, n in counts.items())
     body = f"""<h1>{esc(SITE_TITLE)}</h1>
 <p>An open collection of notebooks and datasets on the foreign soldiers and recruits who fight for Russia, the partnerships
@@ -167,7 +181,7 @@ sourced claim in the data; disagreement between claimants is kept, not averaged 
 {key_figures(findings)}
 <p class="meta">Every figure is an estimate over the claims in the data (which hold {facts}): the band across independent
 lineages' current figures, never below a lasting floor; follow a figure to its institutions, quotes and sources.</p>
-<h2 id="notebooks">Notebooks</h2><div class="cards">{''.join(cards)}</div>
+<h2 id="notebooks">Notebooks</h2><div class="cards">{"".join(cards)}</div>
 <h2 id="countries">Countries</h2><p><a href="countries/index.html">A page for every origin country</a>: every claim with its
 quote and source, the latest figure per side, how recruits were recruited, and whether the ICC reaches its nationals.</p>
 <h2>Data and references</h2>
@@ -186,46 +200,75 @@ def data_dictionary(package: Package, data_date: str) -> str:
         for f in res.fields:
             allowed = ", ".join(f.enum) if f.enum else (f"pattern {f.pattern}" if f.pattern else "")
             typ = f"list of {f.type}" if f.type == "list" else f.type
-            rows.append(f"<tr><td><code>{esc(f.name)}</code></td><td>{esc(typ)}</td><td>{'yes' if f.required else ''}</td>"
-                        f"<td>{esc(allowed)}</td><td>{esc(f.description)}</td></tr>")
+            rows.append(
+                f"<tr><td><code>{esc(f.name)}</code></td><td>{esc(typ)}</td><td>{'yes' if f.required else ''}</td>"
+                f"<td>{esc(allowed)}</td><td>{esc(f.description)}</td></tr>"
+            )
         keys = f"Primary key: <code>{esc(', '.join(res.primary_key))}</code>." if res.primary_key else ""
-        fks = " ".join(f"<code>{esc(fk.fields[0])}</code> → <code>{esc(fk.resource)}.{esc(fk.reference_fields[0])}</code>" for fk in res.foreign_keys)
+        fks = " ".join(
+            f"<code>{esc(fk.fields[0])}</code> → <code>{esc(fk.resource)}.{esc(fk.reference_fields[0])}</code>"
+            for fk in res.foreign_keys
+        )
         sections.append(
             f'<h2 id="{esc(res.name)}">{esc(res.title)} <small>(<a href="data/{esc(res.path)}" download>{esc(res.path)}</a>)</small></h2>'
             f"<p>{esc(res.description)} {keys} {('References: ' + fks) if fks else ''}</p>"
             f'<table class="dict"><thead><tr><th>column</th><th>type</th><th>required</th><th>allowed values</th><th>description</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
-    gaps = "".join(f"<li><strong>{esc(g.get('subject', ''))}</strong> (searched {esc(g.get('searched', ''))}): {esc(g.get('found', ''))}</li>"
-                   for g in package.raw.get("coverage_gaps", []))
-    searched = (f'<h2 id="coverage-gaps">What the search could not find</h2><p>Declared in datapackage.json with the '
-                f'cut-off: subjects searched up to it for which the stored public record holds no figure or no source.</p>'
-                f"<ul>{gaps}</ul>") if gaps else ""
-    body = ("<h1>Data dictionary</h1><p>Generated from <a href=\"data/datapackage.json\" download>datapackage.json</a> "
-            "(Frictionless Data Package). Validate a change with <code>python -m helpers validate</code>. Licence: CC BY 4.0.</p>"
-            + searched + "".join(sections))
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+    gaps = "".join(
+        f"<li><strong>{esc(g.get('subject', ''))}</strong> (searched {esc(g.get('searched', ''))}): {esc(g.get('found', ''))}</li>"
+        for g in package.raw.get("coverage_gaps", [])
+    )
+    searched = (
+        (
+            f'<h2 id="coverage-gaps">What the search could not find</h2><p>Declared in datapackage.json with the '
+            f"cut-off: subjects searched up to it for which the stored public record holds no figure or no source.</p>"
+            f"<ul>{gaps}</ul>"
+        )
+        if gaps
+        else ""
+    )
+    body = (
+        '<h1>Data dictionary</h1><p>Generated from <a href="data/datapackage.json" download>datapackage.json</a> '
+        "(Frictionless Data Package). Validate a change with <code>python -m helpers validate</code>. Licence: CC BY 4.0.</p>"
+        + searched
+        + "".join(sections)
+    )
     return page("Data dictionary", body, data_date)
 
 
-def bibliography(sources: pd.DataFrame, claims: pd.DataFrame, used_by: dict[str, list[str]], titles: dict[str, str],
-                 data_date: str) -> str:
+def bibliography(
+    sources: pd.DataFrame, claims: pd.DataFrame, used_by: dict[str, list[str]], titles: dict[str, str], data_date: str
+) -> str:
     """One entry per source with the notebooks and claims that use it."""
     claim_ids = claims.groupby("source_id")["claim_id"].apply(list).to_dict()
     items = []
     for row in sources.sort_values(["publisher", "published", "source_id"], na_position="last").itertuples():
         date = "n.d." if pd.isna(row.published) else row.published.date().isoformat()
-        flags = [x for x in (("secondary: " + esc(row.original_claimant)) if row.primacy == "secondary" else "",
-                             "low reliability" if row.reliability == "low" else "",
-                             "unverified" if row.verification == "unverified" else "") if x]
+        flags = [
+            x
+            for x in (
+                ("secondary: " + esc(row.original_claimant)) if row.primacy == "secondary" else "",
+                "low reliability" if row.reliability == "low" else "",
+                "unverified" if row.verification == "unverified" else "",
+            )
+            if x
+        ]
         nbs = ", ".join(f'<a href="{esc(s)}.html">{esc(titles.get(s, s))}</a>' for s in used_by.get(row.source_id, []))
-        cl = ", ".join(f'<a href="claims.html#claim-{esc(c)}"><code>{esc(c)}</code></a>' for c in claim_ids.get(row.source_id, []))
+        cl = ", ".join(
+            f'<a href="claims.html#claim-{esc(c)}"><code>{esc(c)}</code></a>' for c in claim_ids.get(row.source_id, [])
+        )
         items.append(
             f'<li id="{esc(row.source_id)}"><a class="permalink" href="#{esc(row.source_id)}" aria-label="Permalink">¶</a> <strong>{esc(row.publisher)}</strong> ({esc(date)}). '
             f'<a href="{esc(row.url)}" rel="noreferrer">{esc(row.title)}</a>'
-            f'{(" — " + esc(row.author)) if isinstance(row.author, str) else ""}'
+            f"{(' — ' + esc(row.author)) if isinstance(row.author, str) else ''}"
             f'{(" [" + "; ".join(flags) + "]") if flags else ""}<br><span class="meta">id <code>{esc(row.source_id)}</code>'
-            f'{(" · used in " + nbs) if nbs else ""}{(" · claims " + cl) if cl else ""}</span></li>')
-    body = (f"<h1>Bibliography</h1><p>{len(items):,} sources. Export: <a href=\"references.bib\">BibTeX</a>, "
-            f"<a href=\"references.json\">CSL-JSON</a>.</p><ol>{''.join(items)}</ol>")
+            f"{(' · used in ' + nbs) if nbs else ''}{(' · claims ' + cl) if cl else ''}</span></li>"
+        )
+    body = (
+        f'<h1>Bibliography</h1><p>{len(items):,} sources. Export: <a href="references.bib">BibTeX</a>, '
+        f'<a href="references.json">CSL-JSON</a>.</p><ol>{"".join(items)}</ol>'
+    )
     return page("Bibliography", body, data_date)
 
 
@@ -250,26 +293,40 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str, col
         items = []
         for r in own.itertuples():
             s = src.loc[r.source_id] if r.source_id in src.index else None
-            link = (f'<a class="source" href="{esc(s["url"])}" rel="noreferrer">{esc(s["publisher"])}: {esc(s["title"])}</a>'
-                    f' · <a href="bibliography.html#{esc(r.source_id)}">bibliography</a>') if s is not None else esc(r.source_id)
+            link = (
+                (
+                    f'<a class="source" href="{esc(s["url"])}" rel="noreferrer">{esc(s["publisher"])}: {esc(s["title"])}</a>'
+                    f' · <a href="bibliography.html#{esc(r.source_id)}">bibliography</a>'
+                )
+                if s is not None
+                else esc(r.source_id)
+            )
             standing = "" if r.standing == "accepted" else f' <span class="flag">{esc(str(r.standing).replace("_", " "))}</span>'
             where = place_name(r.origin) if isinstance(r.origin, str) else ""
-            attrs = (f'data-origin="{esc(r.origin)}" data-metric="{esc(r.metric)}" data-institution="{esc(cid)}" '
-                     f'data-lineage="{esc(r.lineage_id)}" data-known="{r.known:%Y-%m-%d}"'
-                     + (f' data-list="{esc(cid)}"' if isinstance(r.named_list, str) else ""))
+            attrs = (
+                f'data-origin="{esc(r.origin)}" data-metric="{esc(r.metric)}" data-institution="{esc(cid)}" '
+                f'data-lineage="{esc(r.lineage_id)}" data-known="{r.known:%Y-%m-%d}"'
+                + (f' data-list="{esc(cid)}"' if isinstance(r.named_list, str) else "")
+            )
             items.append(
                 f'<li id="claim-{esc(r.claim_id)}" {attrs}><strong>{esc(figure_words(str(r.qualifier), r.low, r.high))}</strong> '
-                f'{esc(str(r.metric).replace("_", " "))} · {esc(where)}{standing} — {r.stated:%-d %b %Y}'
+                f"{esc(str(r.metric).replace('_', ' '))} · {esc(where)}{standing} — {r.stated:%-d %b %Y}"
                 f'<blockquote>{esc(r.quote)}</blockquote><span class="meta">{esc(r.speaker)} · {link} · '
                 f'<a class="permalink" href="#claim-{esc(r.claim_id)}"><code>{esc(r.claim_id)}</code></a></span>'
-                f'<details class="cite"><summary>Cite this claim</summary><p>{esc(cite_claim(r._asdict(), s, collection))}</p></details></li>')
-        sections.append(f'<section class="institution" id="inst-{esc(cid)}"><h2>{esc(name)}</h2>'
-                        f'<p class="meta">{len(own):,} claim{"s" if len(own) != 1 else ""}</p><ol class="claims">{"".join(items)}</ol></section>')
-    body = (f"<h1>Claims by institution</h1><p>{len(claims):,} claims by {len(order):,} institutions, newest first within each. "
-            f"Each claim has a permalink (<code>claims.html#claim-ID</code>) and each institution one "
-            f"(<code>claims.html#inst-ID</code>). <a href=\"search.html\">Search</a> to filter by a word, a country or a name.</p>"
-            + _claim_filter(claims, names) +
-            f'<h2 id="institutions">Institutions</h2><ul class="institutions">{"".join(index)}</ul>' + "".join(sections))
+                f'<details class="cite"><summary>Cite this claim</summary><p>{esc(cite_claim(r._asdict(), s, collection))}</p></details></li>'
+            )
+        sections.append(
+            f'<section class="institution" id="inst-{esc(cid)}"><h2>{esc(name)}</h2>'
+            f'<p class="meta">{len(own):,} claim{"s" if len(own) != 1 else ""}</p><ol class="claims">{"".join(items)}</ol></section>'
+        )
+    body = (
+        f"<h1>Claims by institution</h1><p>{len(claims):,} claims by {len(order):,} institutions, newest first within each. "
+        f"Each claim has a permalink (<code>claims.html#claim-ID</code>) and each institution one "
+        f'(<code>claims.html#inst-ID</code>). <a href="search.html">Search</a> to filter by a word, a country or a name.</p>'
+        + _claim_filter(claims, names)
+        + f'<h2 id="institutions">Institutions</h2><ul class="institutions">{"".join(index)}</ul>'
+        + "".join(sections)
+    )
     return page("Claims", body, data_date, scripts=TABLE_SCRIPTS)
 
 
@@ -288,17 +345,23 @@ def _claim_filter(claims: pd.DataFrame, names: pd.Series) -> str:
     metrics = {str(m): str(m).replace("_", " ") for m in claims["metric"].dropna().unique()}
     institutions = {str(c): str(names.get(c, c)) for c in claims["claimant_id"].dropna().unique()}
     named = claims.dropna(subset=["lineage_id"])
-    lineages = {str(i): str(n) if isinstance(n, str) else str(i)
-                for i, n in zip(named["lineage_id"], named["lineage"] if "lineage" in named else named["lineage_id"], strict=True)}
+    lineages = {
+        str(i): str(n) if isinstance(n, str) else str(i)
+        for i, n in zip(named["lineage_id"], named["lineage"] if "lineage" in named else named["lineage_id"], strict=True)
+    }
     lists = {c: n for c, n in NAMED_DEAD_LISTS.items() if c in set(claims["claimant_id"].astype(str))}
-    return ('<form class="claim-filter" data-items="ol.claims > li" data-sections="section.institution" role="search" '
-            'aria-label="Filter the claims">'
-            + _options("origin", "Origin", origins) + _options("metric", "Metric", metrics)
-            + _options("institution", "Institution", institutions) + _options("lineage", "Lineage", lineages)
-            + _options("list", "Named list", lists)
-            + f'<label>Known by <input type="date" name="known" min="{claims["known"].min():%Y-%m-%d}" max="{claims["known"].max():%Y-%m-%d}"></label>'
-            + '<label>Words <input type="search" name="q" placeholder="a name, a place, a figure"></label>'
-            '<output class="count" aria-live="polite"></output></form>')
+    return (
+        '<form class="claim-filter" data-items="ol.claims > li" data-sections="section.institution" role="search" '
+        'aria-label="Filter the claims">'
+        + _options("origin", "Origin", origins)
+        + _options("metric", "Metric", metrics)
+        + _options("institution", "Institution", institutions)
+        + _options("lineage", "Lineage", lineages)
+        + _options("list", "Named list", lists)
+        + f'<label>Known by <input type="date" name="known" min="{claims["known"].min():%Y-%m-%d}" max="{claims["known"].max():%Y-%m-%d}"></label>'
+        + '<label>Words <input type="search" name="q" placeholder="a name, a place, a figure"></label>'
+        '<output class="count" aria-live="polite"></output></form>'
+    )
 
 
 def changes_page(changes, data_date: str) -> str:
@@ -309,40 +372,61 @@ def changes_page(changes, data_date: str) -> str:
     def claim(cid: str) -> str:
         return f'<a href="claims.html#claim-{esc(cid)}"><code>{esc(cid)}</code></a>'
 
-    figures = "".join(f"<tr><td>{esc(label)}</td><td>{esc(was) or 'not shown'}</td><td>{esc(then) or 'not shown'}</td></tr>"
-                      for label, was, then in changes.figures)
-    recoded = "".join(f"<tr><td>{claim(cid)}</td><td>{esc(field)}</td><td>{esc(was)}</td><td>{esc(then)}</td></tr>"
-                      for cid, diff in changes.recoded.items() for field, was, then in diff)
+    figures = "".join(
+        f"<tr><td>{esc(label)}</td><td>{esc(was) or 'not shown'}</td><td>{esc(then) or 'not shown'}</td></tr>"
+        for label, was, then in changes.figures
+    )
+    recoded = "".join(
+        f"<tr><td>{claim(cid)}</td><td>{esc(field)}</td><td>{esc(was)}</td><td>{esc(then)}</td></tr>"
+        for cid, diff in changes.recoded.items()
+        for field, was, then in diff
+    )
     per_field = ", ".join(f"{esc(f)} {n}" for f, n in changes.fields.items())
+
     def flags(m: dict) -> str:
         return ", ".join(f"{m.get('flags', {}).get(k, 0):,} {k}" for k in ("raised", "reviewed", "open"))
 
     def count(n: int, what: str) -> str:
         return f"{n:,} {what}{'' if n == 1 else 's'}"
 
-    body = (f"<h1>What changed since release {esc(since['version'])}</h1>"
-            f"<p>Release <strong>{esc(now['version'])}</strong> ({esc(now['released'])}, record searched up to {esc(now['cutoff'])}) "
-            f"against release {esc(since['version'])} ({esc(since['released'])}, searched up to {esc(since['cutoff'])}), from the "
-            f"manifests in <code>data/releases/</code>. {esc(since.get('note', ''))}</p>"
-            f"<ul><li>{count(len(changes.added), 'claim')} added, {len(changes.removed):,} removed</li>"
-            f"<li>{count(len(changes.recoded), 'claim')} recoded ({per_field or 'none'})</li>"
-            f"<li>{count(len(changes.figures), 'key figure')} moved</li>"
-            f"<li>audit flags: then {flags(since)}; now {flags(now)}</li></ul>"
-            + (f'<h2 id="figures">Key figures that moved</h2><table class="data-table"><thead><tr><th>figure</th>'
-               f"<th>{esc(since['version'])}</th><th>{esc(now['version'])}</th></tr></thead><tbody>{figures}</tbody></table>" if figures else "")
-            + (f'<h2 id="recoded">Codings corrected</h2><table class="data-table"><thead><tr><th>claim</th><th>field</th>'
-               f"<th>was</th><th>now</th></tr></thead><tbody>{recoded}</tbody></table>" if recoded else "")
-            + (f'<h2 id="added">Claims added</h2><p>{" ".join(claim(c) for c in changes.added)}</p>' if changes.added else "")
-            + (f'<h2 id="removed">Claims removed</h2><p>{" ".join(f"<code>{esc(c)}</code>" for c in changes.removed)}</p>'
-               if changes.removed else ""))
+    body = (
+        f"<h1>What changed since release {esc(since['version'])}</h1>"
+        f"<p>Release <strong>{esc(now['version'])}</strong> ({esc(now['released'])}, record searched up to {esc(now['cutoff'])}) "
+        f"against release {esc(since['version'])} ({esc(since['released'])}, searched up to {esc(since['cutoff'])}), from the "
+        f"manifests in <code>data/releases/</code>. {esc(since.get('note', ''))}</p>"
+        f"<ul><li>{count(len(changes.added), 'claim')} added, {len(changes.removed):,} removed</li>"
+        f"<li>{count(len(changes.recoded), 'claim')} recoded ({per_field or 'none'})</li>"
+        f"<li>{count(len(changes.figures), 'key figure')} moved</li>"
+        f"<li>audit flags: then {flags(since)}; now {flags(now)}</li></ul>"
+        + (
+            f'<h2 id="figures">Key figures that moved</h2><table class="data-table"><thead><tr><th>figure</th>'
+            f"<th>{esc(since['version'])}</th><th>{esc(now['version'])}</th></tr></thead><tbody>{figures}</tbody></table>"
+            if figures
+            else ""
+        )
+        + (
+            f'<h2 id="recoded">Codings corrected</h2><table class="data-table"><thead><tr><th>claim</th><th>field</th>'
+            f"<th>was</th><th>now</th></tr></thead><tbody>{recoded}</tbody></table>"
+            if recoded
+            else ""
+        )
+        + (f'<h2 id="added">Claims added</h2><p>{" ".join(claim(c) for c in changes.added)}</p>' if changes.added else "")
+        + (
+            f'<h2 id="removed">Claims removed</h2><p>{" ".join(f"<code>{esc(c)}</code>" for c in changes.removed)}</p>'
+            if changes.removed
+            else ""
+        )
+    )
     return page("What changed", body, data_date, scripts=TABLE_SCRIPTS)
 
 
 def search_page(data_date: str) -> str:
     """The search page; the index (assets/search-index.js) is written by the build."""
-    body = ("<h1>Search</h1><p>Search every notebook section, claim, source, institution and country page of the collection "
-            "(offline: the index ships with the site).</p>"
-            '<form id="search-form" role="search"><input type="search" name="q" autofocus aria-label="Search words" '
-            'placeholder="e.g. South Korea NIS, Kursk, Nepal"></form><p id="search-status" class="meta" aria-live="polite"></p>'
-            '<ol id="search-results" class="hits"></ol>')
+    body = (
+        "<h1>Search</h1><p>Search every notebook section, claim, source, institution and country page of the collection "
+        "(offline: the index ships with the site).</p>"
+        '<form id="search-form" role="search"><input type="search" name="q" autofocus aria-label="Search words" '
+        'placeholder="e.g. South Korea NIS, Kursk, Nepal"></form><p id="search-status" class="meta" aria-live="polite"></p>'
+        '<ol id="search-results" class="hits"></ol>'
+    )
     return page("Search", body, data_date, scripts=SEARCH_SCRIPTS)

@@ -23,7 +23,7 @@ def set_as_of(nb: nbformat.NotebookNode, as_of: str | None) -> None:
     for cell in nb.cells:
         if PARAMETERS_TAG in cell.get("metadata", {}).get("tags", []):
             value = "None" if as_of is None else repr(str(as_of))
-            cell.source = f"# Parameters: run the analysis as of another date, e.g. \"2024-12-31\"; None means the latest data.\nAS_OF = {value}"
+            cell.source = f'# Parameters: run the analysis as of another date, e.g. "2024-12-31"; None means the latest data.\nAS_OF = {value}'
             return
     raise ValueError("the notebook has no cell tagged 'parameters'")
 
@@ -41,8 +41,9 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(path: Path, out: Path | None = None, as_of: str | None = None, env: dict[str, str] | None = None,
-            timeout: int = 600) -> nbformat.NotebookNode:
+def execute(
+    path: Path, out: Path | None = None, as_of: str | None = None, env: dict[str, str] | None = None, timeout: int = 600
+) -> nbformat.NotebookNode:
     """Run every cell of `path` in a fresh python3 kernel and write the result to `out` (default: in place)."""
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
@@ -58,8 +59,14 @@ def execute(path: Path, out: Path | None = None, as_of: str | None = None, env: 
         with tempfile.TemporaryDirectory(prefix="helpers-kernel-") as sockets:
             km = KernelManager(kernel_name="python3", transport="ipc", connection_file=os.path.join(sockets, "kernel.json"))
             try:
-                NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3", record_timing=False,
-                               resources={"metadata": {"path": str(path.parent.resolve())}}).execute()
+                NotebookClient(
+                    nb,
+                    km=km,
+                    timeout=timeout,
+                    kernel_name="python3",
+                    record_timing=False,
+                    resources={"metadata": {"path": str(path.parent.resolve())}},
+                ).execute()
             finally:
                 if km.has_kernel:  # a manager passed in is not shut down by the client: its kernel would outlive the run
                     km.shutdown_kernel(now=True)

@@ -136,16 +136,20 @@ def _output_html(out: dict, figures_dir: Path, stem: str, rendered: RenderedNote
             rendered.charts += 1
             spec_id = f"spec-{html.escape(name)}"
             meta = data[CHART_MIME].get("usermeta", {})
-            return (f'<figure class="chart" id="fig-{html.escape(name)}"><p class="chart-title">{html.escape(meta.get("title", ""))}</p>'
-                    f'<p class="chart-subtitle meta">{html.escape(meta.get("subtitle", ""))}</p><div class="vl-chart" data-spec="{spec_id}">'
-                    f'<div class="vl-target" role="img" aria-label="{html.escape(alt)}"></div>'
-                    f'<div class="claim-detail" aria-live="polite" hidden></div></div>'
-                    f'<script type="application/json" id="{spec_id}">{json_script(data[CHART_MIME])}</script>'
-                    f'<img class="static" src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
-                    f'<p class="chart-source meta">{html.escape(meta.get("source", ""))}</p>'
-                    f'<figcaption>{html.escape(alt)} — static image for print and reuse: {links}</figcaption></figure>')
-        return (f'<figure><img src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
-                f'<figcaption>{html.escape(alt)} — download {links}</figcaption></figure>')
+            return (
+                f'<figure class="chart" id="fig-{html.escape(name)}"><p class="chart-title">{html.escape(meta.get("title", ""))}</p>'
+                f'<p class="chart-subtitle meta">{html.escape(meta.get("subtitle", ""))}</p><div class="vl-chart" data-spec="{spec_id}">'
+                f'<div class="vl-target" role="img" aria-label="{html.escape(alt)}"></div>'
+                f'<div class="claim-detail" aria-live="polite" hidden></div></div>'
+                f'<script type="application/json" id="{spec_id}">{json_script(data[CHART_MIME])}</script>'
+                f'<img class="static" src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
+                f'<p class="chart-source meta">{html.escape(meta.get("source", ""))}</p>'
+                f"<figcaption>{html.escape(alt)} — static image for print and reuse: {links}</figcaption></figure>"
+            )
+        return (
+            f'<figure><img src="figures/{html.escape(file)}" alt="{html.escape(alt)}">'
+            f"<figcaption>{html.escape(alt)} — download {links}</figcaption></figure>"
+        )
     if "text/html" in data:
         return f'<div class="output-html">{link_claim_ids("".join(data["text/html"]), rendered.claim_ids)}</div>'
     if "text/markdown" in data:
@@ -183,8 +187,11 @@ def render(path: Path, figures_dir: Path, claim_ids: frozenset[str] = frozenset(
         label = "Parameters" if "parameters" in tags else "Code"
         outputs = "".join(_output_html(o, figures_dir, stem, rendered) for o in cell.get("outputs", []))
         if "findings" in tags:
-            rendered.findings += [output_markdown("".join(o["data"]["text/markdown"])) for o in cell.get("outputs", [])
-                                  if "text/markdown" in o.get("data", {})]
+            rendered.findings += [
+                output_markdown("".join(o["data"]["text/markdown"]))
+                for o in cell.get("outputs", [])
+                if "text/markdown" in o.get("data", {})
+            ]
         parts.append(f'<div class="cell"><details class="code"><summary>{label}</summary>{code}</details>{outputs}</div>')
     rendered.body = "\n".join(parts)
     rendered.cited = list(dict.fromkeys(rendered.cited))

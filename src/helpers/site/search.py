@@ -24,8 +24,11 @@ from helpers.site.render import RenderedNotebook
 STATIC = Path(__file__).resolve().parent / "static"
 NODE = ROOT / "node_modules"
 #: (file in node_modules, name in assets/): the UMD builds of the pinned packages (package-lock.json).
-VENDOR = (("vega/build/vega.min.js", "vega.min.js"), ("vega-lite/build/vega-lite.min.js", "vega-lite.min.js"),
-          ("vega-embed/build/vega-embed.min.js", "vega-embed.min.js"))
+VENDOR = (
+    ("vega/build/vega.min.js", "vega.min.js"),
+    ("vega-lite/build/vega-lite.min.js", "vega-lite.min.js"),
+    ("vega-embed/build/vega-embed.min.js", "vega-embed.min.js"),
+)
 _DROP = re.compile(r"<details class=\"code\">.*?</details>|<script\b.*?</script>|<style\b.*?</style>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -62,7 +65,9 @@ def notebook_entries(nb: RenderedNotebook) -> list[list[str]]:
     entries = [["notebook", nb.title, text_of(parts[0])[:3000], f"{nb.stem}.html"]]
     for i in range(1, len(parts) - 1, 2):
         m = re.match(r'<h[23] id="([^"]+)">(.*?)</h[23]>', parts[i])
-        entries.append(["notebook", f"{nb.title} › {text_of(m.group(2))}", text_of(parts[i + 1])[:3000], f"{nb.stem}.html#{m.group(1)}"])
+        entries.append(
+            ["notebook", f"{nb.title} › {text_of(m.group(2))}", text_of(parts[i + 1])[:3000], f"{nb.stem}.html#{m.group(1)}"]
+        )
     return entries
 
 
@@ -85,18 +90,28 @@ def place_entries(claims: pd.DataFrame, exposure: pd.DataFrame, as_of) -> list[l
         text = f"{r.name}, {state} (ISO 3166-2 {r.code}). "
         if not here.empty:
             yes = here[here["status"] == "yes"]
-            article = "Art. 12(2)(a): the territory of a State Party or of a state accepting the Court" if \
-                yes["bases"].str.contains("12(2)(a)", regex=False).any() else "Art. 12(2)(b): the accused's nationality alone"
-            text += (f"War crimes here, as the record stood on {rp.day(as_of)}: {article}; the Court could reach nationals of "
-                     f"{len(yes)} of {len(here)} recruits' origins. ")
+            article = (
+                "Art. 12(2)(a): the territory of a State Party or of a state accepting the Court"
+                if yes["bases"].str.contains("12(2)(a)", regex=False).any()
+                else "Art. 12(2)(b): the accused's nationality alone"
+            )
+            text += (
+                f"War crimes here, as the record stood on {rp.day(as_of)}: {article}; the Court could reach nationals of "
+                f"{len(yes)} of {len(here)} recruits' origins. "
+            )
         text += f"{naming} claim{'s name' if naming != 1 else ' names'} it. Also written {', '.join(r.names[1:])}."
         url = f"claims.html?q={quote(commonest)}" if naming else "03_legal_exposure.html#when-could-the-icc-reach-whom"
         entries.append(["place", f"{r.name} ({state})", text, url])
     return entries
 
 
-def index_entries(rendered: list[RenderedNotebook], claims: pd.DataFrame, sources: pd.DataFrame, countries: list[str],
-                  provinces: list[list[str]] = ()) -> list[list[str]]:
+def index_entries(
+    rendered: list[RenderedNotebook],
+    claims: pd.DataFrame,
+    sources: pd.DataFrame,
+    countries: list[str],
+    provinces: list[list[str]] = (),
+) -> list[list[str]]:
     from helpers.data.places import place_name
     from helpers.presentation.words import figure_words
 
@@ -108,8 +123,14 @@ def index_entries(rendered: list[RenderedNotebook], claims: pd.DataFrame, source
         places = ", ".join(sorted({place_name(o) for o in own["origin"].dropna()}))
         metrics = ", ".join(sorted({str(m).replace("_", " ") for m in own["metric"]}))
         title = name if short in name else f"{name} ({short})"
-        entries.append(["institution", title, f"{len(own)} claim{'s' if len(own) != 1 else ''} about {places}: {metrics}.",
-                        f"claims.html#inst-{cid}"])
+        entries.append(
+            [
+                "institution",
+                title,
+                f"{len(own)} claim{'s' if len(own) != 1 else ''} about {places}: {metrics}.",
+                f"claims.html#inst-{cid}",
+            ]
+        )
     for r in claims.sort_values(["stated", "claim_id"]).itertuples():
         pub = str(src.loc[r.source_id, "publisher"]) if r.source_id in src.index else ""
         where = place_name(r.origin) if isinstance(r.origin, str) else ""

@@ -115,7 +115,11 @@ _REACH = {
 
 def _withdrawn_line(r: StateRecord) -> str:
     w = r.withdrawal
-    how = "one year after its withdrawal notification of " + _iso(w.notified) if w.computed else f"the date its notification of {_iso(w.notified)} specified"
+    how = (
+        "one year after its withdrawal notification of " + _iso(w.notified)
+        if w.computed
+        else f"the date its notification of {_iso(w.notified)} specified"
+    )
     line = f"Art. 127(1): {r.iso3} is no longer a State Party from {_iso(w.effective)}, {how}"
     for day, ids in w.reported_rescissions:
         line += f"; a reversal on {_iso(day)} is reported only by an unverified source ({ids}) and is not applied"
@@ -133,28 +137,38 @@ def _precondition(r: StateRecord, when: pd.Timestamp, reach: str, legal: LegalDa
         if w is None or w.rescinded is not None:
             return lines, []
         if w.effective > legal.as_of:
-            lines.append(f"Art. 127(1)-(2): {s} notified its withdrawal on {_iso(w.notified)}; it takes effect on {_iso(w.effective)}, "
-                         f"and crimes committed while {s} is a party remain within jurisdiction")
+            lines.append(
+                f"Art. 127(1)-(2): {s} notified its withdrawal on {_iso(w.notified)}; it takes effect on {_iso(w.effective)}, "
+                f"and crimes committed while {s} is a party remain within jurisdiction"
+            )
             return lines, []
         matters = [m for m in r.under_consideration if m.since < w.effective and m.covers(when)]
         if matters:
             m = matters[0]
-            lines.append(f"Art. 127(2): {s}'s withdrawal (effective {_iso(w.effective)}) does not prejudice a matter already under "
-                         f"consideration by the Court (the {m.name}, before the Court from {_iso(m.since)}) ({BURUNDI}; {PHILIPPINES})")
+            lines.append(
+                f"Art. 127(2): {s}'s withdrawal (effective {_iso(w.effective)}) does not prejudice a matter already under "
+                f"consideration by the Court (the {m.name}, before the Court from {_iso(m.since)}) ({BURUNDI}; {PHILIPPINES})"
+            )
             return lines, []
-        return lines, [f"Art. 127(2): {s}'s withdrawal took effect on {_iso(w.effective)} and no matter covering this conduct is recorded as "
-                       f"under consideration before then; whether the Court may still exercise jurisdiction over crimes committed while {s} was "
-                       f"a party is unsettled ({BURUNDI}: it may; {PHILIPPINES_DISSENT}: not where authorisation was sought after the "
-                       f"withdrawal took effect)"]
+        return lines, [
+            f"Art. 127(2): {s}'s withdrawal took effect on {_iso(w.effective)} and no matter covering this conduct is recorded as "
+            f"under consideration before then; whether the Court may still exercise jurisdiction over crimes committed while {s} was "
+            f"a party is unsettled ({BURUNDI}: it may; {PHILIPPINES_DISSENT}: not where authorisation was sought after the "
+            f"withdrawal took effect)"
+        ]
     kind = "territory" if reach == "vessel" else reach
     accepted = sorted((d for d in r.acceptances if d.covers_day(when) and d.reaches(kind)), key=lambda d: d.lodged)
     if not accepted:
         return [], []
     d = accepted[0]
     start = "" if d.start is None else f" from {_iso(d.start)}"
-    lines = [f"Art. 12(3): {s} accepted the Court's jurisdiction over conduct {short}{start} (declaration lodged {_iso(d.lodged)})"]
+    lines = [
+        f"Art. 12(3): {s} accepted the Court's jurisdiction over conduct {short}{start} (declaration lodged {_iso(d.lodged)})"
+    ]
     if r.entry_into_force is not None and when < r.entry_into_force:
-        lines.append(f"Art. 11(2): {s} became a party only on {_iso(r.entry_into_force)}; earlier conduct is reached through its Art. 12(3) declaration")
+        lines.append(
+            f"Art. 11(2): {s} became a party only on {_iso(r.entry_into_force)}; earlier conduct is reached through its Art. 12(3) declaration"
+        )
     return lines, []
 
 
@@ -177,15 +191,18 @@ def _art124(legal: LegalData, nationality: str, territories: Sequence[str], when
             open_12_3 = [a for a in r.acceptances if a.covers_day(when) and a.reaches("territory") and a.end is None]
             if by_national and d.covers == "nationals" and state in territories and open_12_3:
                 a = open_12_3[0]
-                return line, (f"Art. 124, 12(3): whether {state}'s nationals-only Art. 124 declaration removes war crimes by its nationals on its "
-                              f"territory, which its open-ended Art. 12(3) declaration lodged {_iso(a.lodged)} still covers, is disputed "
-                              f"({UKRAINE_124_DEBATE})")
+                return line, (
+                    f"Art. 124, 12(3): whether {state}'s nationals-only Art. 124 declaration removes war crimes by its nationals on its "
+                    f"territory, which its open-ended Art. 12(3) declaration lodged {_iso(a.lodged)} still covers, is disputed "
+                    f"({UKRAINE_124_DEBATE})"
+                )
             return line, None
     return None, None
 
 
-def _check_inputs(crime: str, nationality: str, territories: Sequence[str], trigger: str, age: int | None,
-                  on_board: str | None) -> None:
+def _check_inputs(
+    crime: str, nationality: str, territories: Sequence[str], trigger: str, age: int | None, on_board: str | None
+) -> None:
     if crime not in CRIMES:
         raise ValueError(f"unknown crime {crime!r}: expected one of {', '.join(CRIMES)}")
     if trigger not in TRIGGERS:
@@ -194,7 +211,9 @@ def _check_inputs(crime: str, nationality: str, territories: Sequence[str], trig
         if code not in ALPHA3:
             raise ValueError(f"unknown state {code!r}: use an ISO 3166-1 alpha-3 code (e.g. RUS, UKR, PRK)")
     if not territories and on_board is None:
-        raise ValueError("territory must name at least one state (or give on_board, the state of registration of a vessel or aircraft)")
+        raise ValueError(
+            "territory must name at least one state (or give on_board, the state of registration of a vessel or aircraft)"
+        )
     if age is not None and (not isinstance(age, int) or age < 0):
         raise ValueError(f"age must be a non-negative whole number of years, got {age!r}")
 
@@ -203,7 +222,9 @@ def resolve_trigger(trigger: str | None, referral: str | None) -> str:
     """The trigger to apply: a named Security Council referral implies 'unsc_referral'."""
     if referral is not None:
         if trigger not in (None, "unsc_referral"):
-            raise ValueError(f"referral {referral!r} is a Security Council referral; trigger must be 'unsc_referral', not {trigger!r}")
+            raise ValueError(
+                f"referral {referral!r} is a Security Council referral; trigger must be 'unsc_referral', not {trigger!r}"
+            )
         return "unsc_referral"
     return "state_referral" if trigger is None else trigger
 
@@ -240,8 +261,18 @@ def assess(
     return evaluate(crime, nationality, tuple(territories), when, trigger, age, leader, on_board, referral, legal)
 
 
-def evaluate(crime: str, nationality: str, territories: tuple[str, ...], when: pd.Timestamp, trigger: str, age: int | None,
-             leader: bool, on_board: str | None, referral: str | None, legal: LegalData) -> Assessment:
+def evaluate(
+    crime: str,
+    nationality: str,
+    territories: tuple[str, ...],
+    when: pd.Timestamp,
+    trigger: str,
+    age: int | None,
+    leader: bool,
+    on_board: str | None,
+    referral: str | None,
+    legal: LegalData,
+) -> Assessment:
     """`assess` without input checks (inputs already validated, `when` a midnight Timestamp)."""
     bases: list[str] = [TRIGGER_BASIS[trigger]]
     barriers: list[str] = []
@@ -252,7 +283,9 @@ def evaluate(crime: str, nationality: str, territories: tuple[str, ...], when: p
         barriers.append(f"Art. 26: no jurisdiction over a person who was under eighteen (age {age}) at the time")
     if crime == "aggression":
         if not leader:
-            barriers.append("Art. 8 bis(1), 25(3 bis): aggression is a leadership crime; the accused could not control or direct a State's political or military action")
+            barriers.append(
+                "Art. 8 bis(1), 25(3 bis): aggression is a leadership crime; the accused could not control or direct a State's political or military action"
+            )
         if when < AGGRESSION_ACTIVATED:
             barriers.append(f"ICC-ASP/16/Res.5: jurisdiction over aggression activated only from {_iso(AGGRESSION_ACTIVATED)}")
 
@@ -277,7 +310,9 @@ def evaluate(crime: str, nationality: str, territories: tuple[str, ...], when: p
     firm = firm or bool(national and not ndoubt)
     doubts += ndoubt
     if territorial and len(places) > 1:
-        territorial.append(f"Art. 12(2)(a), 12(3): one element of the conduct on the territory of {', '.join(covered)} suffices ({BANGLADESH_MYANMAR})")
+        territorial.append(
+            f"Art. 12(2)(a), 12(3): one element of the conduct on the territory of {', '.join(covered)} suffices ({BANGLADESH_MYANMAR})"
+        )
     if not territorial and not national:
         for s in dict.fromkeys([*territories, *([on_board] if on_board else []), nationality]):
             r = legal.record(s)
@@ -286,8 +321,10 @@ def evaluate(crime: str, nationality: str, territories: tuple[str, ...], when: p
         where = f"the territorial state(s) ({', '.join(territories)})" if territories else ""
         if on_board is not None:
             where += (" or " if where else "") + f"the state of registration of the vessel or aircraft ({on_board})"
-        barriers.append(f"Art. 12(2): neither {where} nor the accused's state ({nationality}) was a State Party or had accepted "
-                        f"jurisdiction under Art. 12(3) at the time of the conduct")
+        barriers.append(
+            f"Art. 12(2): neither {where} nor the accused's state ({nationality}) was a State Party or had accepted "
+            f"jurisdiction under Art. 12(3) at the time of the conduct"
+        )
     bases += list(dict.fromkeys(territorial + national))
     contested = [] if firm else list(dict.fromkeys(doubts))
     if crime == "war_crimes":
@@ -300,8 +337,16 @@ def evaluate(crime: str, nationality: str, territories: tuple[str, ...], when: p
     return _verdict(bases, barriers, contested)
 
 
-def _security_council(crime: str, nationality: str, territories: tuple[str, ...], when: pd.Timestamp, referral: str | None,
-                      legal: LegalData, bases: list[str], barriers: list[str]) -> Assessment:
+def _security_council(
+    crime: str,
+    nationality: str,
+    territories: tuple[str, ...],
+    when: pd.Timestamp,
+    referral: str | None,
+    legal: LegalData,
+    bases: list[str],
+    barriers: list[str],
+) -> Assessment:
     """Art. 13(b): no Art. 12(2) precondition; a real referral reaches only its situation."""
     if referral is None:
         bases.append("Art. 13(b): a Security Council referral needs no Art. 12(2) precondition (territory or nationality)")
@@ -310,28 +355,45 @@ def _security_council(crime: str, nationality: str, territories: tuple[str, ...]
         where = f"{ref.region} ({ref.territory})" if ref.region else ref.territory
         period = f"since {_iso(ref.start)}" + ("" if ref.end is None else f" to {_iso(ref.end)}")
         if ref.territory not in territories:
-            barriers.append(f"Art. 13(b), {ref.resolution}: the referral covers the situation in {where} {period}, not conduct only on the "
-                            f"territory of {', '.join(territories) or 'no state'}")
+            barriers.append(
+                f"Art. 13(b), {ref.resolution}: the referral covers the situation in {where} {period}, not conduct only on the "
+                f"territory of {', '.join(territories) or 'no state'}"
+            )
         elif not ref.covers_day(when):
             barriers.append(f"Art. 13(b), {ref.resolution}: the referral covers the situation in {where} {period} only")
         else:
-            bases.append(f"Art. 13(b), {ref.resolution}: the Security Council referred the situation in {where} {period}; "
-                         f"no Art. 12(2) precondition is needed")
+            bases.append(
+                f"Art. 13(b), {ref.resolution}: the Security Council referred the situation in {where} {period}; "
+                f"no Art. 12(2) precondition is needed"
+            )
             if ref.exclusion and nationality != ref.territory and not legal.record(nationality).is_party(when):
-                bases.append(f"{ref.resolution}, exception not applied (it turns on facts the question does not give): {ref.exclusion}")
+                bases.append(
+                    f"{ref.resolution}, exception not applied (it turns on facts the question does not give): {ref.exclusion}"
+                )
     if crime == "aggression":
-        bases.append("Art. 15 ter: on a Security Council referral the Court may exercise jurisdiction over aggression by nationals of any State")
+        bases.append(
+            "Art. 15 ter: on a Security Council referral the Court may exercise jurisdiction over aggression by nationals of any State"
+        )
     return _verdict(bases, barriers)
 
 
-def _aggression(nationality: str, territories: tuple[str, ...], when: pd.Timestamp, on_board: str | None, legal: LegalData,
-                bases: list[str], barriers: list[str]) -> Assessment:
+def _aggression(
+    nationality: str,
+    territories: tuple[str, ...],
+    when: pd.Timestamp,
+    on_board: str | None,
+    legal: LegalData,
+    bases: list[str],
+    barriers: list[str],
+) -> Assessment:
     """Art. 15 bis(4)-(5), 121(5) and ICC-ASP/16/Res.5 para. 2 for state referrals and proprio motu cases."""
     states = list(dict.fromkeys([nationality, *territories, *([on_board] if on_board else [])]))
     outsiders = [s for s in states if not legal.record(s).is_party(when)]
     if outsiders:
-        barriers.append(f"Art. 15 bis(5): no jurisdiction over aggression committed by nationals or on the territory of a non-State Party "
-                        f"({', '.join(outsiders)})")
+        barriers.append(
+            f"Art. 15 bis(5): no jurisdiction over aggression committed by nationals or on the territory of a non-State Party "
+            f"({', '.join(outsiders)})"
+        )
         return _verdict(bases, barriers)
     not_in_force, unknown, unverified = [], [], []
     for s in states:
@@ -343,24 +405,34 @@ def _aggression(nationality: str, territories: tuple[str, ...], when: pd.Timesta
         elif not r.kampala_verified:
             unverified.append(s)
     if not_in_force:
-        barriers.append(f"Art. 121(5), {RES5}: the aggression amendments were not in force for {', '.join(not_in_force)} (in force for a State "
-                        f"Party one year after its ratification); no jurisdiction over aggression by its nationals or on its territory")
+        barriers.append(
+            f"Art. 121(5), {RES5}: the aggression amendments were not in force for {', '.join(not_in_force)} (in force for a State "
+            f"Party one year after its ratification); no jurisdiction over aggression by its nationals or on its territory"
+        )
     aggressor = legal.record(nationality)
     if aggressor.opted_out(when):
-        barriers.append(f"Art. 15 bis(4): {nationality} declared on {_iso(aggressor.opt_out[0])} that it does not accept the Court's "
-                        f"jurisdiction over aggression")
+        barriers.append(
+            f"Art. 15 bis(4): {nationality} declared on {_iso(aggressor.opt_out[0])} that it does not accept the Court's "
+            f"jurisdiction over aggression"
+        )
     if barriers:
         return _verdict(bases, barriers)
     where = ", ".join(territories) if territories else f"a vessel or aircraft registered in {on_board}"
-    bases.append(f"Art. 15 bis(4), {RES5}: aggression by a national of {nationality} on {where}; all are States Parties for which "
-                 f"the aggression amendments are in force, and {nationality} lodged no Art. 15 bis(4) declaration")
+    bases.append(
+        f"Art. 15 bis(4), {RES5}: aggression by a national of {nationality} on {where}; all are States Parties for which "
+        f"the aggression amendments are in force, and {nationality} lodged no Art. 15 bis(4) declaration"
+    )
     contested = []
     if unverified:
-        contested.append(f"{RES5}: ratification of the aggression amendments by {', '.join(unverified)} is recorded but not verified "
-                         f"(see data/aggression_amendments.csv)")
+        contested.append(
+            f"{RES5}: ratification of the aggression amendments by {', '.join(unverified)} is recorded but not verified "
+            f"(see data/aggression_amendments.csv)"
+        )
     if unknown:
-        contested.append(f"{RES5}: ratifications are recorded only to {_iso(KAMPALA_RECORD_COMPLETE_TO)}; whether {', '.join(unknown)} "
-                         f"ratified the aggression amendments later is not recorded")
+        contested.append(
+            f"{RES5}: ratifications are recorded only to {_iso(KAMPALA_RECORD_COMPLETE_TO)}; whether {', '.join(unknown)} "
+            f"ratified the aggression amendments later is not recorded"
+        )
     return _verdict(bases, barriers, contested)
 
 

@@ -218,9 +218,16 @@ class LegalData:
     def referrals(self) -> dict[str, Referral]:
         out = {}
         for r in self.table("unsc_referrals").itertuples():
-            out[r.referral_id] = Referral(str(r.referral_id), str(r.resolution), pd.Timestamp(r.adopted), str(r.territory),
-                                          "" if pd.isna(r.region) else str(r.region), pd.Timestamp(r.period_start),
-                                          _ts(r.period_end), "" if pd.isna(r.exclusion) else str(r.exclusion))
+            out[r.referral_id] = Referral(
+                str(r.referral_id),
+                str(r.resolution),
+                pd.Timestamp(r.adopted),
+                str(r.territory),
+                "" if pd.isna(r.region) else str(r.region),
+                pd.Timestamp(r.period_start),
+                _ts(r.period_end),
+                "" if pd.isna(r.exclusion) else str(r.exclusion),
+            )
         return out
 
     def record(self, iso3: str) -> StateRecord:
@@ -249,7 +256,9 @@ def _declaration(r, eif: pd.Timestamp | None) -> Declaration:
             limit = art124_last_day(eif)
             if end is None or limit < end:
                 end, computed = limit, end is None or limit < end
-    return Declaration(str(r.declaration_id), str(r.article), pd.Timestamp(r.lodged), start, end, str(r.covers), str(r.status), computed)
+    return Declaration(
+        str(r.declaration_id), str(r.article), pd.Timestamp(r.lodged), start, end, str(r.covers), str(r.status), computed
+    )
 
 
 def build_index(legal: LegalData) -> dict[str, StateRecord]:
@@ -259,7 +268,12 @@ def build_index(legal: LegalData) -> dict[str, StateRecord]:
     events = legal.table("withdrawal_events")
     amend = legal.table("aggression_amendments")
     sits = legal.table("icc_situations")
-    states = set(sp["iso3"].astype(str)) | set(decl["state"].astype(str)) | set(amend["state"].astype(str)) | set(events["state"].astype(str))
+    states = (
+        set(sp["iso3"].astype(str))
+        | set(decl["state"].astype(str))
+        | set(amend["state"].astype(str))
+        | set(events["state"].astype(str))
+    )
     rows = {str(r.iso3): r for r in sp.itertuples()}
 
     def by_state(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:  # one pass per table instead of one filter per state
@@ -279,7 +293,9 @@ def build_index(legal: LegalData) -> dict[str, StateRecord]:
             ev = ev[ev["event"] == "rescission"]
             verified = ev[(ev["verification"] == "verified") & (ev["date"] < effective)]
             rescinded = _ts(verified["date"].min()) if len(verified) else None
-            reports = tuple((pd.Timestamp(e.date), ";".join(e.source_ids)) for e in ev[ev["verification"] != "verified"].itertuples())
+            reports = tuple(
+                (pd.Timestamp(e.date), ";".join(e.source_ids)) for e in ev[ev["verification"] != "verified"].itertuples()
+            )
             withdrawal = Withdrawal(notified, effective, effective == one_year_after(notified), rescinded, reports)
         ds = list(decl_by[iso].itertuples()) if iso in decl_by else []
         accept = tuple(_declaration(d, eif) for d in ds if d.article == "12(3)" and d.status != "rejected")
@@ -296,7 +312,11 @@ def build_index(legal: LegalData) -> dict[str, StateRecord]:
             verified_rat = bool(len(rat)) and rat["verification"].iloc[0] == "verified"
             opts = am[am["act"] == "opt_out"].sort_values("date")
             withdrawn = am[am["act"] == "opt_out_withdrawn"].sort_values("date")
-            opt_out = (pd.Timestamp(opts["date"].iloc[0]), _ts(withdrawn["date"].iloc[0]) if len(withdrawn) else None) if len(opts) else None
+            opt_out = (
+                (pd.Timestamp(opts["date"].iloc[0]), _ts(withdrawn["date"].iloc[0]) if len(withdrawn) else None)
+                if len(opts)
+                else None
+            )
         out[iso] = StateRecord(iso, eif, withdrawal, accept, art124, tuple(sorted(considered)), deposit, verified_rat, opt_out)
     return out
 

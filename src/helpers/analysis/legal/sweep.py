@@ -67,20 +67,33 @@ class _Answers:
             self.answers.append(a)
         return self.codes[key]
 
-    def assessment(self, crime: str, nationality: str, territories: tuple[str, ...], on_board: str | None, leader: bool,
-                   day: pd.Timestamp) -> int:
+    def assessment(
+        self, crime: str, nationality: str, territories: tuple[str, ...], on_board: str | None, leader: bool, day: pd.Timestamp
+    ) -> int:
         cls = _RULE_CLASS[crime]
         key = (cls, nationality, territories, on_board, leader and cls == "aggression", day)
         if key not in self._memo:
-            a = evaluate(_CLASS_CRIME[cls], nationality, territories, day, self.trigger, self.age, leader, on_board, self.referral, self.legal)
+            a = evaluate(
+                _CLASS_CRIME[cls],
+                nationality,
+                territories,
+                day,
+                self.trigger,
+                self.age,
+                leader,
+                on_board,
+                self.referral,
+                self.legal,
+            )
             self._memo[key] = self.code(a)
         return self._memo[key]
 
     def segments(self, nationality: str, territories: tuple[str, ...], on_board: str | None) -> np.ndarray:
         return self.breaks((nationality, *territories, *((on_board,) if on_board else ())))
 
-    def grid(self, crime: str, nationality: str, territories: tuple[str, ...], on_board: str | None, leader: bool,
-             days: np.ndarray) -> np.ndarray:
+    def grid(
+        self, crime: str, nationality: str, territories: tuple[str, ...], on_board: str | None, leader: bool, days: np.ndarray
+    ) -> np.ndarray:
         """Answer codes for one question at every day in `days` (datetime64[ns])."""
         b = self.segments(nationality, territories, on_board)
         seg = np.searchsorted(b, days, side="right")
@@ -102,10 +115,17 @@ def _validate(groups, places, crimes, trigger, age, legal, referral) -> None:
         raise ValueError(f"unknown referral {referral!r}: known: {', '.join(sorted(legal.referrals))}")
 
 
-def exposure_matrix(groups: Sequence[tuple[str, str, bool]], places: Sequence[Place],
-                    periods: Sequence[tuple[str, DateLike | date]], crimes: Sequence[str] = CRIMES,
-                    trigger: str | None = None, legal: LegalData | None = None, *,
-                    referral: str | None = None, age: int | None = None) -> pd.DataFrame:
+def exposure_matrix(
+    groups: Sequence[tuple[str, str, bool]],
+    places: Sequence[Place],
+    periods: Sequence[tuple[str, DateLike | date]],
+    crimes: Sequence[str] = CRIMES,
+    trigger: str | None = None,
+    legal: LegalData | None = None,
+    *,
+    referral: str | None = None,
+    age: int | None = None,
+) -> pd.DataFrame:
     """Every group x place x period x crime, with the answer `assess` gives (status, reason and the rule cited).
 
     groups: (label, nationality, leader); places: (label, territories) or (label, territories, on_board);
@@ -130,20 +150,30 @@ def exposure_matrix(groups: Sequence[tuple[str, str, bool]], places: Sequence[Pl
     rule = np.array([rule_of(a.reason) for a in answers.answers], dtype=object)
     n = g * p * t * c
     index = np.arange(n)
-    return pd.DataFrame({
-        "group": np.array([x[0] for x in groups], dtype=object)[index // (p * t * c)],
-        "place": np.array([x[0] for x in parsed], dtype=object)[(index // (t * c)) % p],
-        "period": np.array([x[0] for x in periods], dtype=object)[(index // c) % t],
-        "crime": np.array(crimes, dtype=object)[index % c],
-        "status": status[flat],
-        "reason": reason[flat],
-        "rule": rule[flat],
-    })
+    return pd.DataFrame(
+        {
+            "group": np.array([x[0] for x in groups], dtype=object)[index // (p * t * c)],
+            "place": np.array([x[0] for x in parsed], dtype=object)[(index // (t * c)) % p],
+            "period": np.array([x[0] for x in periods], dtype=object)[(index // c) % t],
+            "crime": np.array(crimes, dtype=object)[index % c],
+            "status": status[flat],
+            "reason": reason[flat],
+            "rule": rule[flat],
+        }
+    )
 
 
-def reach_periods(groups: Sequence[tuple[str, str, bool]], places: Sequence[Place], crimes: Sequence[str],
-                  start: DateLike, end: DateLike, trigger: str | None = None, legal: LegalData | None = None,
-                  *, referral: str | None = None) -> pd.DataFrame:
+def reach_periods(
+    groups: Sequence[tuple[str, str, bool]],
+    places: Sequence[Place],
+    crimes: Sequence[str],
+    start: DateLike,
+    end: DateLike,
+    trigger: str | None = None,
+    legal: LegalData | None = None,
+    *,
+    referral: str | None = None,
+) -> pd.DataFrame:
     """When could the Court reach whom: for each group x place x crime, the maximal periods between
     `start` and `end` with one answer, the rule that opens each (`rule`, `reason`) and what closes it
     (`closed_by`: the decisive line of the next period; empty when the period runs to `end`)."""
@@ -167,8 +197,18 @@ def reach_periods(groups: Sequence[tuple[str, str, bool]], places: Sequence[Plac
                     runs.append([day, a])
                 for i, (day, a) in enumerate(runs):
                     nxt = runs[i + 1] if i + 1 < len(runs) else None
-                    rows.append(dict(group=g_label, place=p_label, crime=crime, status=a.status, start=day,
-                                     end=(nxt[0] - DAY) if nxt else last, rule=rule_of(a.reason), reason=a.reason,
-                                     closed_by="" if nxt is None else nxt[1].reason))
+                    rows.append(
+                        dict(
+                            group=g_label,
+                            place=p_label,
+                            crime=crime,
+                            status=a.status,
+                            start=day,
+                            end=(nxt[0] - DAY) if nxt else last,
+                            rule=rule_of(a.reason),
+                            reason=a.reason,
+                            closed_by="" if nxt is None else nxt[1].reason,
+                        )
+                    )
     cols = ["group", "place", "crime", "status", "start", "end", "rule", "reason", "closed_by"]
     return pd.DataFrame(rows, columns=cols)

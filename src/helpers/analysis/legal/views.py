@@ -21,7 +21,9 @@ def withdrawal_picture(legal: LegalData) -> pd.DataFrame:
         first = ev[ev["event"] == "announcement"]["date"].min()
         law = ev[ev["event"] == "domestic_act"]["date"].min()
         w = rec.withdrawal
-        reversal = "; ".join(f"{e.date.date().isoformat()} ({e.verification})" for e in ev[ev["event"] == "rescission"].itertuples())
+        reversal = "; ".join(
+            f"{e.date.date().isoformat()} ({e.verification})" for e in ev[ev["event"] == "rescission"].itertuples()
+        )
         if w is None:
             standing = "State Party: no notification to the UN Secretary-General recorded, so Art. 127(1) has not started to run"
         elif w.rescinded is not None:
@@ -31,13 +33,36 @@ def withdrawal_picture(legal: LegalData) -> pd.DataFrame:
         else:
             standing = f"State Party until {(w.effective - pd.Timedelta(days=1)).date().isoformat()}"
         matters = "; ".join(f"{m.name} (from {m.since.date().isoformat()})" for m in rec.under_consideration)
-        rows.append(dict(state=iso, name=sp.loc[iso, "name"] if iso in sp.index else iso,
-                         party_since=rec.entry_into_force, announced=first, domestic_act=law,
-                         notified=None if w is None else w.notified, takes_effect=None if w is None else w.effective,
-                         effective_rule="" if w is None else ("Art. 127(1): one year after notification" if w.computed else "date in the notification"),
-                         reported_reversal=reversal, standing=standing, matters_before_the_court=matters))
-    cols = ["state", "name", "party_since", "announced", "domestic_act", "notified", "takes_effect", "effective_rule",
-            "reported_reversal", "standing", "matters_before_the_court"]
+        rows.append(
+            dict(
+                state=iso,
+                name=sp.loc[iso, "name"] if iso in sp.index else iso,
+                party_since=rec.entry_into_force,
+                announced=first,
+                domestic_act=law,
+                notified=None if w is None else w.notified,
+                takes_effect=None if w is None else w.effective,
+                effective_rule=""
+                if w is None
+                else ("Art. 127(1): one year after notification" if w.computed else "date in the notification"),
+                reported_reversal=reversal,
+                standing=standing,
+                matters_before_the_court=matters,
+            )
+        )
+    cols = [
+        "state",
+        "name",
+        "party_since",
+        "announced",
+        "domestic_act",
+        "notified",
+        "takes_effect",
+        "effective_rule",
+        "reported_reversal",
+        "standing",
+        "matters_before_the_court",
+    ]
     out = pd.DataFrame(rows, columns=cols)
     for c in ("party_since", "announced", "domestic_act", "notified", "takes_effect"):
         out[c] = pd.to_datetime(out[c])
@@ -55,12 +80,31 @@ def recent_accessions(legal: LegalData, since: str | pd.Timestamp) -> pd.DataFra
         rec = legal.record(r.iso3)
         back = [d for d in rec.acceptances if d.start is not None and d.start < r.entry_into_force]
         earliest = min((d.start for d in back), default=None)
-        rows.append(dict(state=r.iso3, name=r.name, deposited=r.deposited, entry_into_force=r.entry_into_force,
-                         art_12_3_reaches_back_to=earliest,
-                         years_before_entry_into_force=None if earliest is None else round((r.entry_into_force - earliest).days / 365.25, 1),
-                         parties_after=len(states_parties(r.entry_into_force, legal))))
-    return pd.DataFrame(rows, columns=["state", "name", "deposited", "entry_into_force", "art_12_3_reaches_back_to",
-                                       "years_before_entry_into_force", "parties_after"])
+        rows.append(
+            dict(
+                state=r.iso3,
+                name=r.name,
+                deposited=r.deposited,
+                entry_into_force=r.entry_into_force,
+                art_12_3_reaches_back_to=earliest,
+                years_before_entry_into_force=None
+                if earliest is None
+                else round((r.entry_into_force - earliest).days / 365.25, 1),
+                parties_after=len(states_parties(r.entry_into_force, legal)),
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "state",
+            "name",
+            "deposited",
+            "entry_into_force",
+            "art_12_3_reaches_back_to",
+            "years_before_entry_into_force",
+            "parties_after",
+        ],
+    )
 
 
 def reasons_by_rule(matrix: pd.DataFrame) -> pd.DataFrame:
@@ -68,9 +112,17 @@ def reasons_by_rule(matrix: pd.DataFrame) -> pd.DataFrame:
     places, and one example of the decisive line (the others differ only in the states named)."""
     rows = []
     for (status, rule), cells in matrix.groupby(["status", "rule"], sort=True):
-        rows.append(dict(status=status, rule=rule, cells=len(cells), groups=cells["group"].nunique(),
-                         places=", ".join(dict.fromkeys(cells["place"])), distinct_lines=cells["reason"].nunique(),
-                         example=cells["reason"].iloc[0]))
+        rows.append(
+            dict(
+                status=status,
+                rule=rule,
+                cells=len(cells),
+                groups=cells["group"].nunique(),
+                places=", ".join(dict.fromkeys(cells["place"])),
+                distinct_lines=cells["reason"].nunique(),
+                example=cells["reason"].iloc[0],
+            )
+        )
     out = pd.DataFrame(rows, columns=["status", "rule", "cells", "groups", "places", "distinct_lines", "example"])
     order = {"yes": 0, "contested": 1, "no": 2}
     return out.sort_values(["status", "cells"], key=lambda s: s.map(order) if s.name == "status" else -s).reset_index(drop=True)
@@ -102,7 +154,9 @@ def plot_reach(ax, timeline: pd.DataFrame, place: str, colours: dict[str, str]) 
             width = (r.end - r.start).days + 1
             ax.barh(i, width, left=r.start, height=0.62, color=colours[r.status], edgecolor="white", linewidth=0.6)
             if width > 500:
-                ax.text(r.start + pd.Timedelta(days=width / 2), i, r.rule, ha="center", va="center", fontsize=6.5, color="#222222")
+                ax.text(
+                    r.start + pd.Timedelta(days=width / 2), i, r.rule, ha="center", va="center", fontsize=6.5, color="#222222"
+                )
     ax.set_yticks(range(len(labels)), [_wrap(x) for x in labels], fontsize=7)
     ax.invert_yaxis()
     ax.set_title(place, loc="left", fontsize=9)
@@ -135,6 +189,13 @@ def open_since(periods: pd.DataFrame) -> pd.DataFrame:
         bases: dict[str, pd.Timestamp] = {}
         for r in run:
             bases.setdefault(r.rule, r.start)
-        rows.append(dict(group=group, place=place, crime=crime, since=run[0].start if run else pd.NaT,
-                         bases="; ".join(f"{rule} from {day.date().isoformat()}" for rule, day in bases.items())))
+        rows.append(
+            dict(
+                group=group,
+                place=place,
+                crime=crime,
+                since=run[0].start if run else pd.NaT,
+                bases="; ".join(f"{rule} from {day.date().isoformat()}" for rule, day in bases.items()),
+            )
+        )
     return pd.DataFrame(rows, columns=["group", "place", "crime", "since", "bases"])
