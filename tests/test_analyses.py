@@ -262,11 +262,12 @@ def claims() -> pd.DataFrame:
     return data.claims()
 
 
-def test_dprk_ledger_at_the_cut_off_sent_20000_present_10000_at_most_14898(claims):
-    """Was 'North Korean troops in Russia: 10,000 ... after a peak of 15,000 in April 2025' (troops sent on a stock axis)."""
+def test_dprk_ledger_at_the_cut_off_sent_17000_to_20000_present_10000_at_most_14898(claims):
+    """Was 'North Korean troops in Russia: 10,000 ... after a peak of 15,000 in April 2025' (troops sent on a stock axis).
+    Sent is a band across lineages, never a sum: the UK's 'about 17,000' and South Korea's 15,000 plus the later wave."""
     led = ff.ledger(claims, "PRK", ff.month_ends("2024-10-01", data.cutoff()))
     last = led.iloc[-1]
-    assert (last["sent_low"], last["sent_high"]) == (20000, 20000)
+    assert (last["sent_low"], last["sent_high"], last["sent_lineages"]) == (17000, 20000, 2)
     assert (last["present_low"], last["present_high"]) == (10000, 10000)
     assert last["accounted_high"] == 14898
     assert (

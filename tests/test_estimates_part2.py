@@ -29,11 +29,16 @@ def test_now_is_the_declared_cut_off_and_foreigners_killed_is_at_least_3388(clai
     assert mp.estimate_from(claims, "XFN", "killed").range == got == mp.latest_range("XFN", "killed", data.cutoff())
 
 
-def test_dprk_sent_is_15000_and_troops_present_never_read_above_at_least_12000(claims):
-    """Was a 'peak of 15,000' on the stock axis: the NIS's '15,000 sent in two deployments' counts troops sent."""
-    assert claims.set_index("claim_id").loc["dprk-026", "metric"] == "sent"
+def test_dprk_sent_is_at_least_15000_and_troops_present_never_read_above_at_least_12000(claims):
+    """Was a 'peak of 15,000' on the stock axis: the NIS's '15,000 sent in two deployments' counts troops sent, and so
+    does the UK's 'about 17,000 committed' (prk-121): a cumulative figure is a floor that lasts, the highest one sets it."""
+    coded = claims.set_index("claim_id")
+    assert coded.loc["dprk-026", "metric"] == coded.loc["prk-121", "metric"] == "sent"
     sent = mp.estimate_from(claims, "PRK", "sent")
-    assert sent.range == (15000, 15000) and sent.floor is not None and sent.floor.lasting
+    assert sent.floor is not None and sent.floor.lasting and sent.floor.claim_id == "prk-121"
+    assert sent.range == (17000, 17000)
+    before = mp.estimate_from(claims, "PRK", "sent", "2026-01-31")  # before the UK spoke: the NIS's 15,000
+    assert before.range == (15000, 15000)
     days = pd.date_range("2024-10-01", data.cutoff(), freq="D")
     band = mp.consensus_band(claims, "PRK", "deployed", days)
     assert band["high"].max() == 12000  # the US's 11,000-12,000 and its 'at least 12,000': never the 15,000 sent

@@ -32,14 +32,16 @@ from helpers.presentation.findings import key_findings
 from helpers.site.outdir import BuildLocked, UnsafeOutput, building
 from helpers.site.pages import (
     SITE_TITLE,
+    as_of_banner,
     bibliography,
     changes_page,
     claims_page,
     data_dictionary,
     esc,
+    figures_page,
     index_page,
+    no_changes_page,
     notebook_page,
-    page,
     search_page,
 )
 from helpers.site.render import render
@@ -186,16 +188,7 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     )
 
     figures = sorted(p.name for p in (out / "figures").iterdir())
-    listing = "".join(f'<li><a href="{esc(f)}">{esc(f)}</a></li>' for f in figures)
-    _write(
-        out / "figures" / "index.html",
-        page(
-            "Figures",
-            f"<h1>Figures</h1><p>SVG and PNG, named after notebook and section. CC BY 4.0.</p><ul>{listing}</ul>",
-            data_date,
-            root="../",
-        ),
-    )
+    _write(out / "figures" / "index.html", figures_page(figures, data_date))
 
     facts = evidence.summary(claims, sources, legal.states_parties(when))
     counts = {
@@ -245,17 +238,6 @@ def _map_svg(classes: dict[str, str | None], links: dict[str, str], titles: dict
     return svg
 
 
-def as_of_banner(as_of: str, depth: int) -> str:
-    """The banner of every page of an as-of build: its date, and a link to the current collection, which `make run`
-    builds beside it (build/site next to build/site-as-of-DATE)."""
-    up = "../" * (depth + 1)
-    return (
-        f'<p class="as-of" role="note"><strong>As of {esc(as_of)}.</strong> This build shows only what the record held '
-        f"on that date: claims, sources, relations and legal records known then, their status then. "
-        f'<a href="{up}site/index.html">The current collection</a></p>'
-    )
-
-
 def mark_as_of(out: Path, as_of: str) -> int:
     """Put the as-of banner at the top of every page of the build in `out`; returns the number of pages marked."""
     pages = sorted(out.rglob("*.html"))
@@ -286,7 +268,7 @@ def _changes(as_of: str | None, data_date: str) -> str:
             if as_of is not None
             else "this is the first release with a manifest"
         )
-        return page("What changed", f"<h1>What changed</h1><p>{esc(why)}.</p>", data_date)
+        return no_changes_page(why, data_date)
     return changes_page(compare(since, current_manifest(release)), data_date)
 
 

@@ -48,10 +48,13 @@ def copy_assets(out: Path) -> list[str]:
             raise AssetsMissing(f"{src} not found: run `make venv` (it installs the pinned npm packages)")
         shutil.copy(src, assets / name)
         names.append(name)
-    for f in ("charts.js", "search.js", "tables.js"):
+    for f in ("charts.js", "search.js", "tables.js", "site.css"):
         shutil.copy(STATIC / f, assets / f)
         names.append(f)
-    return names
+    from helpers.site.render import CODE_CSS  # the notebooks' code highlighting, from Pygments
+
+    (assets / "code.css").write_text(CODE_CSS + "\n", encoding="utf-8")
+    return [*names, "code.css"]
 
 
 def text_of(fragment: str) -> str:
