@@ -5,7 +5,7 @@ axis that is hundreds of estimates that mostly repeat the day before. The range 
 on a day a claim on that origin and metric is stated (a new figure, or a part's floor) or the day after a
 figure passes its metric's staleness window. ``daily_band`` estimates on those days and carries
 each answer forward, so its rows equal ``consensus_band`` over the same daily dates
-(tests/test_bands.py checks this against the daily computation).
+(tests/analysis/test_bands.py checks this against the daily computation).
 """
 
 from __future__ import annotations

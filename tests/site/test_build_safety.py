@@ -22,7 +22,7 @@ from helpers.site import build, outdir
 #: Each of these renders a whole site or re-executes notebooks.
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def tree_hash(d: Path) -> str:
@@ -81,7 +81,7 @@ def test_replaces_only_its_own_earlier_build(tmp_path):
     assert (out / "index.html").read_text(encoding="utf-8") != "from an older build"
     (out / "stale.html").write_text("not the build's", encoding="utf-8")
     with pytest.raises(outdir.UnsafeOutput, match="holds stale.html, which the build did not write"):
-        build.build(out)  # a file put inside the output is the user's: never replaced (tests/test_outdir.py)
+        build.build(out)  # a file put inside the output is the user's: never replaced (tests/site/test_outdir.py)
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["site"]
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from helpers.site import outdir
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOBODY = 65534
 
 

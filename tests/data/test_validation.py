@@ -15,7 +15,7 @@ from helpers import data
 from helpers.data.schema import load_package
 from helpers.data.validation import DataValidationError, entry_into_force, validate_package
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 TODAY = date(2026, 11, 22)
 
 

@@ -17,7 +17,7 @@ from helpers.site.refresh import execute
 #: Each of these renders a whole site or re-executes notebooks.
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NB = ROOT / "notebooks"
 
 

@@ -7,7 +7,7 @@ import ast
 import sys
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "helpers"
+SRC = Path(__file__).resolve().parents[2] / "src" / "helpers"
 LAYERS = ["data", "analysis", "presentation", "site"]
 
 
@@ -62,3 +62,13 @@ def test_the_check_sees_an_upward_import(tmp_path, monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "SRC", fake)
     got = violations()
     assert len(got) == 2 and "imports helpers.site (site)" in got[0] and "helpers.presentation (presentation)" in got[1]
+
+
+def test_the_tests_mirror_the_package():
+    """A layer's code tests live in the folder of the same name (tests/data, tests/analysis, ...); assertions about the
+    real record in tests/real_data; the project's own checks in tests/project; no test module at the top."""
+    tests = SRC.parents[1] / "tests"
+    layers = {p.name for p in SRC.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    folders = {p.name for p in tests.iterdir() if p.is_dir() and any(p.glob("test_*.py"))}
+    assert layers and layers <= folders and folders - layers == {"real_data", "project"}
+    assert not list(tests.glob("test_*.py"))
