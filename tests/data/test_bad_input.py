@@ -44,6 +44,8 @@ CASES = [
      2, "acknowledgement", "without an acknowledged date"),
     ("acknowledgement outside the vocabulary", "relations.csv", "government_assessment,,,,organises", "government_assessment,2024-12-01,src-a,half,organises",
      2, "acknowledgement", "half"),
+    ("relation start without its precision", "relations.csv", ",,2024-10-01,day,", ",,2024-10-01,,", 2, "start_precision", "without its precision"),
+    ("relation start at month precision on a first day", "relations.csv", ",,2024-10-01,day,", ",,2024-10-01,month,", 2, "start", "the month's last day (2024-10-31)"),
     ("province under an unknown code", "subdivision_names.csv", "UA-23,Zaporizhzhia", "UA-99,Zaporizhzhia", 2, "code", "not an ISO 3166-2"),
     ("province under a country code", "subdivision_names.csv", "RU-KRS,Kursk", "RUS,Kursk", 3, "code", "expected a value matching"),
     ("mojibake in a name", "actors.csv", "North Korea", "North Kor\u00c3\u00a9a", 3, "name", "mojibake"),
@@ -89,7 +91,7 @@ CASES = [
     ("negative zero", "claims.csv", "killed,at_least,100,", "killed,at_least,-0,", 3, "low", "leading zeros"),
     ("year 0001", "sources.csv", "statement,2024-10-31,", "statement,0001-10-31,", 2, "published", "before 1677-09-22"),
     ("historic date before 1677", "legal_context.csv", "2018-09-06,src-c", "1648-10-24,src-c", 2, "date", "before 1677-09-22"),
-    ("an actor acting for itself", "actors.csv", "nato,NATO,organisation,,", "nato,NATO,organisation,nato,", 5, "acts_for", "acts for itself"),
+    ("an actor acting for itself", "actors.csv", "nato,NATO,NATO,organisation,,", "nato,NATO,NATO,organisation,nato,", 5, "acts_for", "acts for itself"),
     # evidence per coded field (data/evidence.csv): each verified passage read on the record's own page
     ("verified field without a passage", "evidence.csv", "the Example Minister said,,src-a", ",,src-a", 7, "passage", "needs its passage"),
     ("unverified field without a reason", "evidence.csv", "unverified,the stored excerpt shows no date line\nclaims,c-2,figure",
@@ -109,7 +111,7 @@ CASES = [
     ("repeated list item", "relations.csv", "src-a;src-b", "src-a;src-a", 2, "source_ids", "listed twice"),
     ("repeated treaty party", "treaties.csv", "PRK;RUS", "PRK;PRK", 2, "parties", "listed twice"),
     ("treaty with one party", "treaties.csv", "PRK;RUS", "PRK", 2, "parties", "two parties"),
-    ("active with an end in the past", "relations.csv", "organises,,,2024-10-01,,src-a;src-b", "organises,,,2024-10-01,2024-11-01,src-a;src-b",
+    ("active with an end in the past", "relations.csv", "organises,,,2024-10-01,day,,src-a;src-b", "organises,,,2024-10-01,day,2024-11-01,src-a;src-b",
      2, "status", "'active'"),
     # legal dates out of their treaty order
     ("signature after the signing period", "states_parties.csv", "UKR,Ukraine,2000-01-20", "UKR,Ukraine,2003-01-20", 2, "signed", "Art. 125(1)"),
@@ -190,7 +192,7 @@ def test_a_coded_field_without_evidence_is_named_on_its_record(mini):
 # Rows that repeat another under a new id (appended; expected column)
 # fmt: off
 DUPLICATE_ROWS = [
-    ("actor repeated", "actors.csv", "nato-2,NATO,organisation,,", "actor_id"),
+    ("actor repeated", "actors.csv", "nato-2,NATO,NATO,organisation,,", "actor_id"),
     ("source repeated", "sources.csv", "src-z,Example Ministry,Statement on troops,https://example.gov/statement,2024-10-31,,government,en,"
      "primary,,standard,verified,", "source_id"),
 ]
@@ -267,19 +269,24 @@ def test_the_printed_list_is_capped(mini):
 
 
 def test_invisible_characters_in_a_header_are_shown_escaped(mini):
-    edit(mini, "actors.csv", "actor_id,name,kind,acts_for,notes", "actor_id,na\u200bme,kind,acts_for,notes")
+    edit(mini, "actors.csv", "actor_id,name,short_name,kind,acts_for,notes", "actor_id,na\u200bme,short_name,kind,acts_for,notes")
     (p,) = [p for p in problems_for(mini) if p.file == "data/actors.csv"]
     assert "'na\\u200bme'" in str(p) and "U+200B ZERO WIDTH SPACE" in str(p) and "\u200b" not in str(p)
 
 
 def test_a_repeated_header_column_is_named(mini):
-    edit(mini, "actors.csv", "actor_id,name,kind,acts_for,notes", "actor_id,name,kind,acts_for,kind")
+    edit(mini, "actors.csv", "actor_id,name,short_name,kind,acts_for,notes", "actor_id,name,short_name,kind,acts_for,kind")
     (p,) = [p for p in problems_for(mini) if p.file == "data/actors.csv"]
     assert "repeated column" in p.message or "missing column(s) notes" in p.message
 
 
 def test_terminal_escapes_never_reach_the_terminal(mini):
-    edit(mini, "actors.csv", "actor_id,name,kind,acts_for,notes", "actor_id,name\x1b]0;pwned\x07,kind,acts_for,notes")
+    edit(
+        mini,
+        "actors.csv",
+        "actor_id,name,short_name,kind,acts_for,notes",
+        "actor_id,name\x1b]0;pwned\x07,short_name,kind,acts_for,notes",
+    )
     edit(mini, "claims.csv", "Example Minister", "Example \x1b[2J\x1b[31mMinister")
     run = subprocess.run([sys.executable, "-m", "helpers", "validate", str(mini)], capture_output=True, text=True)
     assert run.returncode == 1

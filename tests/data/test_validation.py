@@ -84,8 +84,8 @@ CASES = [
     ("relation to unknown actor", "relations.csv", "rel-1,PRK,RUS", "rel-1,PRK,IRN", 2, "target_actor", "not a known actor_id"),
     ("relation list with space", "relations.csv", "src-a;src-b", "src-a; src-b", 2, "source_ids", "without spaces"),
     ("dangling id in list", "relations.csv", "src-a;src-b", "src-a;src-q", 2, "source_ids", "'src-q' is not a known"),
-    ("relation ends before it starts", "relations.csv", "2023-08-01,2024-11-30", "2023-08-01,2022-11-30", 3, "end", "before start"),
-    ("ended without end date", "relations.csv", "2023-08-01,2024-11-30", "2023-08-01,", 3, "end", "no end date"),
+    ("relation ends before it starts", "relations.csv", "2023-08-01,day,2024-11-30", "2023-08-01,day,2022-11-30", 3, "end", "before start"),
+    ("ended without end date", "relations.csv", "2023-08-01,day,2024-11-30", "2023-08-01,day,", 3, "end", "no end date"),
     ("unknown relation type", "relations.csv", "troop_deployment", "friendship", 2, "relation", "expected one of"),
     ("treaty party unknown", "treaties.csv", "PRK;RUS", "PRK;CHN", 2, "parties", "not a known actor_id"),
     ("unknown obligation", "treaty_obligations.csv", "t-1,defence", "t-1,friendship", 2, "obligation", "expected one of"),
@@ -98,7 +98,7 @@ CASES = [
     # relations: the first report's page is a source; a relation reported as happening began by then
     ("first source outside the sources", "relations.csv", "2023-08-01,src-b,media_report", "2023-08-01,src-a,media_report", 3,
      "first_source", "not among the relation's source_ids"),
-    ("relation starting after its first report", "relations.csv", "2024-10-01,,src-a;src-b", "2024-11-01,,src-a;src-b", 2, "start",
+    ("relation starting after its first report", "relations.csv", "2024-10-01,day,,src-a;src-b", "2024-11-01,day,,src-a;src-b", 2, "start",
      "after the first report"),
     # the logic of the legal records (Statute and Kampala dates, who can ratify or withdraw)
     ("Kampala ratification before Kampala", "aggression_amendments.csv", "UKR,ratification,2025-02-01", "UKR,ratification,2009-02-01", 2,
@@ -127,7 +127,7 @@ CASES = [
      "<= 36,500"),
     ("a count above the world's population", "claims.csv", "10000,10000", "10000,99000000000", 2, "high", "<= 10,000,000,000"),
     # ids, visible text, forecasts, contradicting statuses
-    ("ids differing only by case", "actors.csv", "PRK,North Korea,state,,\n", "PRK,North Korea,state,,\nprk,North Korea (DPRK),state,,\n", 4,
+    ("ids differing only by case", "actors.csv", "PRK,North Korea,North Korea,state,,\n", "PRK,North Korea,North Korea,state,,\nprk,North Korea (DPRK),North Korea,state,,\n", 4,
      "actor_id", "only by case"),
     ("a name that shows nothing", "claims.csv", "Example Minister", "\u3164", 2, "speaker", "shows nothing"),
     ("a forecast coded as a count", "claims.csv", "10000,10000,,2024-10-31", "10000,10000,,2025-10-31", 2, "refers_to", "forecast"),
@@ -169,13 +169,18 @@ def test_corpus_is_large_and_distinct():
     "label,content,line,fragment",
     [
         ("byte-order mark", "\ufeff" + (MINI / "actors.csv").read_text(encoding="utf-8"), 1, "byte-order mark"),
-        ("missing column", "actor_id,name,acts_for,notes\nRUS,Russia,,\n", 1, "missing column(s) kind"),
-        ("extra column", "actor_id,name,kind,acts_for,notes,colour\nRUS,Russia,state,,,red\n", 1, "unexpected column(s) colour"),
-        ("columns out of order", "name,actor_id,kind,acts_for,notes\nRussia,RUS,state,,\n", 1, "out of order"),
-        ("ragged row", "actor_id,name,kind,acts_for,notes\nRUS,Russia,state\n", 2, "3 fields, expected 5"),
-        ("blank line", "actor_id,name,kind,acts_for,notes\n\nRUS,Russia,state,,\n", 2, "blank line"),
+        ("missing column", "actor_id,name,short_name,acts_for,notes\nRUS,Russia,Russia,,\n", 1, "missing column(s) kind"),
+        (
+            "extra column",
+            "actor_id,name,short_name,kind,acts_for,notes,colour\nRUS,Russia,Russia,state,,,red\n",
+            1,
+            "unexpected column(s) colour",
+        ),
+        ("columns out of order", "name,actor_id,short_name,kind,acts_for,notes\nRussia,RUS,Russia,state,,\n", 1, "out of order"),
+        ("ragged row", "actor_id,name,short_name,kind,acts_for,notes\nRUS,Russia,state\n", 2, "3 fields, expected 6"),
+        ("blank line", "actor_id,name,short_name,kind,acts_for,notes\n\nRUS,Russia,Russia,state,,\n", 2, "blank line"),
         ("empty file", "", 1, "file is empty"),
-        ("unclosed quote", 'actor_id,name,kind,acts_for,notes\nRUS,"Russia,state,,\n', 2, "malformed CSV"),
+        ("unclosed quote", 'actor_id,name,short_name,kind,acts_for,notes\nRUS,"Russia,Russia,state,,\n', 2, "malformed CSV"),
     ],
 )
 def test_file_level_problems(mini, label, content, line, fragment):

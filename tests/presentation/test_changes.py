@@ -64,10 +64,15 @@ def test_the_record_is_compared_with_its_previous_release():
     now = current_manifest(release)
     assert now["version"] == release.version and set(now["figures"]) and now["flags"]["open"] == 0
     ch = compare(since, now)
-    assert ("metric", "in_combat_area", "deployed_in_period") in ch.recoded["dprk-052"]  # a wave no longer read as a stock
-    assert "ken-120" in ch.added
+    assert since["version"] == "0.2.0" and "prk-121" in ch.added  # the UK's 17,000 (Feb 2026), new in 0.3.0
+    assert ("stated", "2024-07-11", "2024-06-29") in ch.recoded["oth-069"]  # the MP's own day, not a later relay's
     stored = json.loads((releases.folder() / f"{since['version']}.json").read_text(encoding="utf-8"))
     assert stored == since
+    # manifests are written once: the stored 0.1.0 -> 0.2.0 comparison still says what that release changed
+    first = json.loads((releases.folder() / "0.1.0.json").read_text(encoding="utf-8"))
+    older = compare(first, stored)
+    assert ("metric", "in_combat_area", "deployed_in_period") in older.recoded["dprk-052"]  # a wave no longer read as a stock
+    assert "ken-120" in older.added
 
 
 def test_the_downloads_descriptor_carries_the_release_and_an_as_of_date():

@@ -350,6 +350,7 @@ def _relations_as_of(frame: pd.DataFrame, published: pd.Series, when: pd.Timesta
     frame = frame[(frame["first_reported"] <= when) & (frame["source_ids"].map(len) > 0)]
     ended_later = frame["end"] > when
     frame = _blank_after(frame, ["end", "acknowledged", "start"], when)
+    frame["start_precision"] = frame["start_precision"].astype("string").mask(frame["start"].isna())
     frame["acknowledged_source"] = frame["acknowledged_source"].mask(frame["acknowledged"].isna())
     frame["acknowledgement"] = frame["acknowledgement"].astype("string").mask(frame["acknowledged"].isna())
     frame.loc[ended_later & (frame["status"] == "ended"), "status"] = "active"

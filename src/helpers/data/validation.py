@@ -615,6 +615,34 @@ def _response_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     return []
 
 
+def _start_precision(t: Table, row: Row, line: int) -> list[Problem]:
+    """A start known to the month or the year is that period's last day (the latest it can be) or, when the relation
+    was first reported within the period, that day; never a placeholder first day."""
+    start, precision, first = _date_of(row, "start"), row.get("start_precision", ""), _date_of(row, "first_reported")
+    if start is None:
+        return [Problem(t.file, line, "start_precision", "a precision without a start")] if precision else []
+    if not precision:
+        return [Problem(t.file, line, "start_precision", f"start {start} without its precision: day, month or year")]
+    if precision == "day":
+        return []
+    last = (
+        date(start.year, 12, 31)
+        if precision == "year"
+        else (date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1))
+    )
+    if start != last and start != first:
+        return [
+            Problem(
+                t.file,
+                line,
+                "start",
+                f"start {start} at {precision} precision: use the {precision}'s last day ({last}), "
+                "or the first report's day when it comes earlier",
+            )
+        ]
+    return []
+
+
 def _relation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     problems = []
     if row["source_actor"] and row["source_actor"] == row["target_actor"]:
@@ -629,6 +657,7 @@ def _relation_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
             )
         )
     problems += _order(t, row, line, "start", "end")
+    problems += _start_precision(t, row, line)
     problems += _order(t, row, line, "first_reported", "acknowledged")
     if row["acknowledged"] and not row.get("acknowledgement"):
         problems.append(

@@ -80,7 +80,7 @@ def colour_for(labels: Sequence[str]) -> dict[str, str]:
 def finish(fig: Figure, title: str, source: str, as_of: pd.Timestamp | str) -> Figure:
     """Title and a footer naming the sources and the data date; every figure gets both."""
     date = pd.Timestamp(as_of).date().isoformat()
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    heading = fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
     fig.text(
         0.01,
         0.005,
@@ -94,8 +94,10 @@ def finish(fig: Figure, title: str, source: str, as_of: pd.Timestamp | str) -> F
     if fig.axes and not any(ax.axison for ax in fig.axes):
         # panels without axes (network small multiples): nothing for tight_layout to measure but titles,
         # so fixed margins give the same page and skip its cost (a text-extent pass over every panel)
-        height = fig.get_figheight()  # inches: keep about 0.6 in for the title and 0.3 in for the source line
-        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.3 / height, top=1 - 0.6 / height, wspace=0.04, hspace=0.18)
+        height = fig.get_figheight()  # inches: the title 0.15 in from the top, 0.9 in above the panels (their own titles
+        # sit between), 0.3 in for the source line
+        heading.set(y=1 - 0.15 / height, va="top")
+        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.3 / height, top=1 - 0.9 / height, wspace=0.04, hspace=0.22)
     else:
         fig.tight_layout(rect=(0, 0.04, 1, 0.95))
     return fig
@@ -420,9 +422,57 @@ def range_bars(
     ax.set_xlabel(xlabel)
 
 
-def network_plot(ax, graph, legend: bool = True) -> None:
+def _label(node: str, names: dict[str, str] | None) -> str:
+    """A node's label in words (the actor's short name from data/actors.csv), wrapped to fit a small panel."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap((names or {}).get(node, node), 13)) or node
+
+
+def _draw_relations(
+    ax, graph, pos, edges_by_colour, size: int, width: float, arrowsize: int, pale=frozenset(), names=None, font_size: float = 7.0
+) -> None:
+    """One network panel: edges (colour, style, edge list), Russia dark at the centre, other nodes light (or paler when
+    in `pale`), every node labelled in words."""
+    import networkx as nx
+
+    for colour, style, edges in edges_by_colour:
+        if edges:
+            nx.draw_networkx_edges(
+                graph,
+                pos,
+                edgelist=edges,
+                ax=ax,
+                edge_color=colour,
+                style=style,
+                arrows=True,
+                arrowsize=arrowsize,
+                connectionstyle="arc3,rad=0.08",
+                width=width,
+                node_size=size,
+            )
+    nodes = sorted(pos)
+    nx.draw_networkx_nodes(
+        graph,
+        pos,
+        nodelist=nodes,
+        ax=ax,
+        node_size=size,
+        edgecolors="#90a4ae",
+        linewidths=0.6,
+        node_color=["#2e4057" if n == "RUS" else "#f7f8f9" if n in pale else "#e3e8eb" for n in nodes],
+    )
+    others = {n: _label(n, names) for n in nodes if n != "RUS"}
+    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=font_size, labels=others, font_color="#1d2731")
+    nx.draw_networkx_labels(
+        graph, pos, ax=ax, font_size=font_size, font_color="white", labels={"RUS": _label("RUS", names)} if "RUS" in pos else {}
+    )
+    ax.axis("off")
+
+
+def network_plot(ax, graph, legend: bool = True, names: dict[str, str] | None = None) -> None:
     """Russia at the centre, partners on a circle in sorted order (deterministic); edges
-    coloured by relation type, dashed when only media reports support them."""
+    coloured by relation type, dashed when only media reports support them; nodes named in words (`names`)."""
     import networkx as nx
     from matplotlib.lines import Line2D
 
@@ -432,36 +482,16 @@ def network_plot(ax, graph, legend: bool = True) -> None:
         pos["RUS"] = (0.0, 0.0)
     kinds = sorted({d["relation"] for _, _, d in graph.edges(data=True)})
     colours = colour_for(kinds)
-    for kind in kinds:
-        for style, conf in (("solid", lambda c: c != "media_report"), ("dashed", lambda c: c == "media_report")):
-            edges = sorted({(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == kind and conf(d["confirmation"])})
-            if edges:
-                nx.draw_networkx_edges(
-                    graph,
-                    pos,
-                    edgelist=edges,
-                    ax=ax,
-                    edge_color=colours[kind],
-                    style=style,
-                    arrows=True,
-                    arrowsize=8,
-                    connectionstyle="arc3,rad=0.08",
-                    width=1.3,
-                    node_size=420,
-                )
-    nodes = list(pos)
-    nx.draw_networkx_nodes(
-        graph,
-        pos,
-        nodelist=nodes,
-        ax=ax,
-        node_size=420,
-        node_color=["#2e4057" if n == "RUS" else "#e3e8eb" for n in nodes],
-        edgecolors="#90a4ae",
-    )
-    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=6.5, labels={n: n for n in nodes if n != "RUS"})
-    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7, font_color="white", labels={"RUS": "RUS"} if "RUS" in pos else {})
-    ax.axis("off")
+    edges = [
+        (
+            colours[kind],
+            style,
+            sorted({(u, v) for u, v, d in graph.edges(data=True) if d["relation"] == kind and media(d["confirmation"])}),
+        )
+        for kind in kinds
+        for style, media in (("solid", lambda c: c != "media_report"), ("dashed", lambda c: c == "media_report"))
+    ]
+    _draw_relations(ax, graph, pos, edges, size=420, width=1.3, arrowsize=8, names=names, font_size=6.5)
     ax.margins(0.08)
     if legend:
         handles = [Line2D([], [], color=colours[k], label=k.replace("_", " ")) for k in kinds]
@@ -533,48 +563,20 @@ def network_positions(graphs) -> dict:
 def network_facets(axes, graph, kinds: Sequence[str], names: dict[str, str] | None = None) -> None:
     """Small multiples: one panel per kind of relation, every panel on the same node positions, so a reader can see
     each kind on its own (nothing hides under another). Nodes without an edge of that kind are drawn pale; edges
-    reported only by media are dashed. Each panel's title gives the kind and its number of relations."""
-    import networkx as nx
-
+    reported only by media are dashed; nodes are named in words (`names`). Each panel's title gives the kind and its
+    number of relations."""
     pos = network_positions([graph])
     for i, (ax, kind) in enumerate(zip(axes, kinds, strict=False)):
         colour = RELATION_PALETTE[i % len(RELATION_PALETTE)]
         edges = [(u, v, d) for u, v, d in graph.edges(data=True) if d["relation"] == kind]
         ids = {d["relation_id"] for _, _, d in edges}
         touched = {u for u, _, _ in edges} | {v for _, v, _ in edges}
-        for style, media in (("solid", False), ("dashed", True)):
-            sel = sorted({(u, v) for u, v, d in edges if (d["confirmation"] == "media_report") == media})
-            if sel:
-                nx.draw_networkx_edges(
-                    graph,
-                    pos,
-                    edgelist=sel,
-                    ax=ax,
-                    edge_color=colour,
-                    style=style,
-                    arrows=True,
-                    arrowsize=9,
-                    connectionstyle="arc3,rad=0.08",
-                    width=1.8,
-                    node_size=380,
-                )
-        nodes = sorted(pos)
-        nx.draw_networkx_nodes(
-            graph,
-            pos,
-            nodelist=nodes,
-            ax=ax,
-            node_size=380,
-            edgecolors="#90a4ae",
-            linewidths=0.6,
-            node_color=["#2e4057" if n == "RUS" else "#e3e8eb" if n in touched else "#f7f8f9" for n in nodes],
-        )
-        nx.draw_networkx_labels(
-            graph, pos, ax=ax, font_size=7.5, labels={n: n for n in nodes if n != "RUS"}, font_color="#1d2731"
-        )
-        nx.draw_networkx_labels(graph, pos, ax=ax, font_size=7.5, font_color="white", labels={"RUS": "RUS"})
+        drawn = [
+            (colour, style, sorted({(u, v) for u, v, d in edges if (d["confirmation"] == "media_report") == media}))
+            for style, media in (("solid", False), ("dashed", True))
+        ]
+        _draw_relations(ax, graph, pos, drawn, size=380, width=1.8, arrowsize=9, pale=frozenset(set(pos) - touched), names=names)
         ax.set_title(f"{kind.replace('_', ' ')} ({len(ids)})", fontsize=10, color=colour, fontweight="bold", loc="left")
-        ax.axis("off")
         ax.margins(0.2, 0.1)
     for ax in list(axes)[len(kinds) :]:
         ax.axis("off")
