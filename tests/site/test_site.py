@@ -152,3 +152,32 @@ def test_the_search_index_holds_only_whole_entries_provinces_included():
     entries = index_entries([], claims, data.sources(when), countries, provinces)
     assert all(isinstance(e, list) and len(e) == 4 and all(isinstance(v, str) for v in e) for e in entries)
     assert [e for e in entries if e[0] == "place"] == provinces
+
+
+def test_a_charts_claims_are_every_claim_it_draws_once():
+    from helpers.site.render import chart_claim_ids
+
+    spec = {
+        "layer": [
+            {"data": {"values": [{"country": "Kenya", "low": 1}]}},
+            {"data": {"values": [{"claim_id": "b"}, {"claim_id": "a"}, {"claim_id": "b"}]}},
+        ]
+    }
+    assert chart_claim_ids(spec) == ["b", "a"]
+    assert chart_claim_ids({"data": {"values": [{"claim_id": "c"}]}}) == ["c"]
+
+
+def test_the_collection_is_cited_from_its_citation_file(tmp_path):
+    from helpers.data import releases
+
+    rel = releases.current()
+    line = releases.citation_line("2026-06-30")
+    assert f"Version {rel.version}, released {rel.released}; record searched up to 2026-06-30" in line
+    assert line.startswith("Foreign manpower collection contributors (") and "CC-BY-4.0" in line
+    other = tmp_path / "CITATION.cff"
+    other.write_text(
+        "cff-version: 1.2.0\ntitle: T\nauthors:\n  - family-names: Doe\n    given-names: Ann\nversion: 9.9.9\n"
+        "date-released: 2030-01-02\nlicense: CC-BY-4.0\n",
+        encoding="utf-8",
+    )
+    assert releases.citation_line("2029-12-31", other).startswith("Doe, Ann (2030). T. Version 9.9.9, released 2030-01-02;")

@@ -397,9 +397,15 @@ def test_every_interactive_chart_has_a_source_line(site, browser, stem):
     page.goto(urljoin(base, f"{stem}.html"), wait_until="networkidle")
     charts = page.locator("figure.chart")
     assert charts.count() > 0
+    _, out, _ = site
     for i in range(charts.count()):
         line = charts.nth(i).locator("p.chart-source").inner_text()
         assert line.startswith("Source: data/claims.csv, ") and " claims by " in line and "newest " in line
+        # the chart's claims as CSV, readable alone: one row per claim it draws, with institution, lineage and page
+        link = charts.nth(i).locator('figcaption a[href$=".csv"]')
+        rows = (out / link.get_attribute("href")).read_text(encoding="utf-8").splitlines()
+        assert link.inner_text() == f"CSV of its {len(rows) - 1:,} claims" and len(rows) > 1
+        assert {"claim_id", "institution", "lineage", "quote", "url"} <= set(rows[0].split(","))
     page.close()
 
 

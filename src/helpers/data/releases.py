@@ -42,6 +42,19 @@ class Release:
     released: str
 
 
+def citation_line(cutoff: str, citation: Path = CITATION) -> str:
+    """How to cite the collection, from CITATION.cff (authors, title, version, date) and the record's cut-off."""
+    meta = yaml.safe_load(citation.read_text(encoding="utf-8"))
+    authors = "; ".join(
+        a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}".strip(", ") for a in meta["authors"]
+    )
+    year = str(meta["date-released"])[:4]
+    return (
+        f"{authors} ({year}). {meta['title']}. Version {meta['version']}, released {meta['date-released']}; record searched up to "
+        f"{cutoff}. Data under {meta['license']}; code under the MIT licence. Cite each figure's original source too."
+    )
+
+
 def current(citation: Path = CITATION) -> Release:
     """The release this checkout is: CITATION.cff's version and date-released."""
     meta = yaml.safe_load(citation.read_text(encoding="utf-8"))

@@ -27,7 +27,7 @@ from helpers.data.places import place_name
 from helpers.data.profile import as_of_descriptor
 from helpers.data.schema import DATA_DIR, ROOT, Resource, load_package, parse_package
 from helpers.presentation.changes import compare, current_manifest
-from helpers.presentation.citations import bibtex, csl_json
+from helpers.presentation.citations import bibtex, citable_claims, csl_json
 from helpers.presentation.findings import key_findings
 from helpers.site.outdir import BuildLocked, UnsafeOutput, building
 from helpers.site.pages import (
@@ -48,10 +48,12 @@ from helpers.site.render import render
 from helpers.site.search import copy_assets, index_entries, place_entries, write_index
 
 NOTEBOOKS = ROOT / "notebooks"
-CITATION = (
-    "Foreign manpower behind Russia's war against Ukraine: an open notebook collection. "
-    "Code under the MIT licence, data under CC BY 4.0; see CITATION.cff for authors and version."
-)
+
+
+def claims_csv(claims: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """Claims as a download readable alone: joined with institution, lineage and source page (a country's claims,
+    or the claims one chart draws)."""
+    return citable_claims(claims, sources).to_csv(index=False, lineterminator="\n")
 
 
 def _write(path: Path, text: str) -> None:
@@ -166,6 +168,9 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     _write(out / "data.html", data_dictionary(parse_package(json.loads(descriptor)), data_date))
 
     sources, claims = data.sources(as_of), data.claims(as_of)
+    for nb in rendered:  # each interactive chart's claims, readable without the other tables (its "CSV" link)
+        for name, ids in nb.chart_claims.items():
+            _write(out / "figures" / f"{name}.csv", claims_csv(claims[claims["claim_id"].isin(ids)], sources))
     used_by: dict[str, list[str]] = {}
     for nb in rendered:
         for sid in nb.cited:
@@ -198,7 +203,9 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
         "States Parties": facts["states_parties"],
     }
     findings = key_findings(claims, data.load("regions", as_of), when)
-    _write(out / "index.html", index_page(rendered, counts, data_date, CITATION, findings))
+    shutil.copy(releases.CITATION, out / "CITATION.cff")  # the citation file itself, linked from "How to cite"
+    citation = releases.citation_line(f"{data.cutoff():%Y-%m-%d}" if as_of is None else as_of)
+    _write(out / "index.html", index_page(rendered, counts, data_date, citation, findings))
     if as_of is not None:
         mark_as_of(out, as_of)
     timings["total_s"] = round(time.perf_counter() - started, 1)
@@ -282,7 +289,6 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
 
     from helpers.analysis import origins as og
     from helpers.analysis.manpower import Band
-    from helpers.presentation.citations import citable_claims
     from helpers.presentation.plotting import map_class
     from helpers.presentation.report import band as band_words
     from helpers.site.countries import countries_index, country_page
@@ -310,7 +316,7 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
                 responses[responses["state"] == origin],
             ),
         )
-        _write(folder / f"{origin}.csv", citable_claims(own, sources).to_csv(index=False, lineterminator="\n"))
+        _write(folder / f"{origin}.csv", claims_csv(own, sources))
 
         def words(frame, code=origin):
             if code not in frame.index:

@@ -68,7 +68,20 @@ class RenderedNotebook:
     figures: list[tuple[str, str]] = field(default_factory=list)  # (file name, alt text)
     cited: list[str] = field(default_factory=list)
     charts: int = 0  # interactive charts on the page (the page then loads the chart scripts)
+    chart_claims: dict[str, list[str]] = field(default_factory=dict)  # chart file name -> the claims it draws (its CSV)
     claim_ids: frozenset[str] = frozenset()  # ids that table cells may link to (the claims page's permalinks)
+
+
+def chart_claim_ids(spec: dict) -> list[str]:
+    """The claims an interactive chart draws (every record with a claim id, in any layer's data), in order, once each."""
+    layers = [spec, *spec.get("layer", [])]
+    ids = [
+        r["claim_id"]
+        for layer in layers
+        for r in layer.get("data", {}).get("values", [])
+        if isinstance(r, dict) and "claim_id" in r
+    ]
+    return list(dict.fromkeys(ids))
 
 
 def markdown(text: str) -> str:
@@ -136,6 +149,8 @@ def _output_html(out: dict, figures_dir: Path, stem: str, rendered: RenderedNote
             rendered.charts += 1
             spec_id = f"spec-{html.escape(name)}"
             meta = data[CHART_MIME].get("usermeta", {})
+            rendered.chart_claims[name] = chart_claim_ids(data[CHART_MIME])
+            links += f' · <a href="figures/{html.escape(name)}.csv" download>CSV of its {len(rendered.chart_claims[name]):,} claims</a>'
             return (
                 f'<figure class="chart" id="fig-{html.escape(name)}"><p class="chart-title">{html.escape(meta.get("title", ""))}</p>'
                 f'<p class="chart-subtitle meta">{html.escape(meta.get("subtitle", ""))}</p><div class="vl-chart" data-spec="{spec_id}">'
