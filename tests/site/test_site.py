@@ -181,3 +181,6 @@ def test_the_collection_is_cited_from_its_citation_file(tmp_path):
         encoding="utf-8",
     )
     assert releases.citation_line("2029-12-31", other).startswith("Doe, Ann (2030). T. Version 9.9.9, released 2030-01-02;")
+    # a view as of an earlier date names that date, never the later day of the release
+    then = releases.citation_line("2024-12-31", as_of=True)
+    assert f"Version {rel.version}, the record as it stood on 2024-12-31." in then and rel.released not in then

@@ -42,16 +42,18 @@ class Release:
     released: str
 
 
-def citation_line(cutoff: str, citation: Path = CITATION) -> str:
-    """How to cite the collection, from CITATION.cff (authors, title, version, date) and the record's cut-off."""
+def citation_line(cutoff: str, citation: Path = CITATION, as_of: bool = False) -> str:
+    """How to cite the collection, from CITATION.cff (authors, title, version, date) and the record's cut-off. A view
+    as of an earlier date names the version and that date, not the later day the release came out."""
     meta = yaml.safe_load(citation.read_text(encoding="utf-8"))
     authors = "; ".join(
         a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}".strip(", ") for a in meta["authors"]
     )
     year = str(meta["date-released"])[:4]
+    when = f"the record as it stood on {cutoff}" if as_of else f"released {meta['date-released']}; record searched up to {cutoff}"
     return (
-        f"{authors} ({year}). {meta['title']}. Version {meta['version']}, released {meta['date-released']}; record searched up to "
-        f"{cutoff}. Data under {meta['license']}; code under the MIT licence. Cite each figure's original source too."
+        f"{authors} ({year}). {meta['title']}. Version {meta['version']}, {when}. Data under {meta['license']}; code under "
+        "the MIT licence. Cite each figure's original source too."
     )
 
 

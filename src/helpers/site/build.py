@@ -203,9 +203,10 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
         "States Parties": facts["states_parties"],
     }
     findings = key_findings(claims, data.load("regions", as_of), when)
-    shutil.copy(releases.CITATION, out / "CITATION.cff")  # the citation file itself, linked from "How to cite"
-    citation = releases.citation_line(f"{data.cutoff():%Y-%m-%d}" if as_of is None else as_of)
-    _write(out / "index.html", index_page(rendered, counts, data_date, citation, findings))
+    if as_of is None:  # the release's citation file, linked from "How to cite" (an as-of view cites its date instead)
+        shutil.copy(releases.CITATION, out / "CITATION.cff")
+    citation = releases.citation_line(f"{data.cutoff():%Y-%m-%d}" if as_of is None else as_of, as_of=as_of is not None)
+    _write(out / "index.html", index_page(rendered, counts, data_date, citation, findings, cff=as_of is None))
     if as_of is not None:
         mark_as_of(out, as_of)
     timings["total_s"] = round(time.perf_counter() - started, 1)

@@ -58,10 +58,24 @@ def key_figures(findings) -> str:
 
 
 def index_page(
-    notebooks: Iterable[RenderedNotebook], counts: dict[str, int], data_date: str, citation: str, findings: Iterable = ()
+    notebooks: Iterable[RenderedNotebook],
+    counts: dict[str, int],
+    data_date: str,
+    citation: str,
+    findings: Iterable = (),
+    cff: bool = True,
 ) -> str:
+    """The home page: key figures, the notebooks, countries, data, and how to cite (`cff`: the site publishes the
+    release's CITATION.cff, which an as-of view does not)."""
     return render(
-        "index.html", "Home", data_date, notebooks=list(notebooks), counts=counts, citation=citation, findings=list(findings)
+        "index.html",
+        "Home",
+        data_date,
+        notebooks=list(notebooks),
+        counts=counts,
+        citation=citation,
+        findings=list(findings),
+        cff=cff,
     )
 
 
