@@ -180,17 +180,16 @@ def _build(out: Path, execute: bool, as_of: str | None, notebooks: list[Path] | 
     _write(out / "references.bib", bibtex(sources))
     _write(out / "references.json", json.dumps(csl_json(sources), indent=1, ensure_ascii=False) + "\n")
 
-    n_countries = _country_pages(out / "countries", claims, sources, as_of, data_date)
+    from helpers.analysis.origins import icc_exposure, origin_countries
+
+    countries = origin_countries(claims)
+    exposure = icc_exposure(countries, when)  # once, for the country pages and the provinces in search alike
+    n_countries = _country_pages(out / "countries", claims, sources, exposure, as_of, data_date)
     collection = f"{SITE_TITLE}, release {releases.current().version} ({data_date})"
     _write(out / "claims.html", claims_page(claims, sources, data_date, collection))
     _write(out / "search.html", search_page(data_date))
     _write(out / "changes.html", _changes(as_of, data_date))
-    from helpers.analysis.origins import icc_exposure, origin_countries
-
-    countries = origin_countries(claims)
-    write_index(
-        out, index_entries(rendered, claims, sources, countries, place_entries(claims, icc_exposure(countries, when), when))
-    )
+    write_index(out, index_entries(rendered, claims, sources, countries, place_entries(claims, exposure, when)))
 
     figures = sorted(p.name for p in (out / "figures").iterdir())
     _write(out / "figures" / "index.html", figures_page(figures, data_date))
@@ -285,8 +284,9 @@ def record_stamp(when) -> str:
     return f"release {releases.current().version}; record searched up to {when.date().isoformat()}; newest claim {data.newest_claim(when).date().isoformat()}"
 
 
-def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: str) -> int:
-    """countries/<ISO3>.html for every origin country and countries/index.html with the map and the table."""
+def _country_pages(folder: Path, claims, sources, exposure, as_of: str | None, data_date: str) -> int:
+    """countries/<ISO3>.html for every origin country and countries/index.html with the map and the table; `exposure`
+    is ``origins.icc_exposure`` over every origin country on the view's date."""
 
     from helpers.analysis import origins as og
     from helpers.analysis.manpower import Band
@@ -311,7 +311,7 @@ def _country_pages(folder: Path, claims, sources, as_of: str | None, data_date: 
                 claims,
                 sources,
                 channels[channels["origin"] == origin],
-                og.icc_exposure([origin], when),
+                exposure[exposure["origin"] == origin],
                 when,
                 data_date,
                 responses[responses["state"] == origin],
