@@ -7,6 +7,8 @@ name unless the collection records a preferred one, and a region's name is the o
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pycountry
 
@@ -45,8 +47,11 @@ def is_country(code: object) -> bool:
     return isinstance(code, str) and code in ALPHA3
 
 
-#: Every ISO 3166-2 subdivision code known to iso-codes.
-SUBDIVISIONS: frozenset[str] = frozenset(s.code for s in pycountry.subdivisions)
+@functools.cache
+def subdivision_codes() -> frozenset[str]:
+    """Every ISO 3166-2 subdivision code known to iso-codes (read on first use: some 5,000 entries that only the
+    validation of data/subdivision_names.csv needs, kept out of every import)."""
+    return frozenset(s.code for s in pycountry.subdivisions)
 
 
 def subdivisions() -> pd.DataFrame:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers.data.places import ALPHA3, SUBDIVISIONS
+from helpers.data.places import ALPHA3, subdivision_codes
 from helpers.data.profile import is_as_of
 from helpers.data.schema import Field, Package, Resource, terminal_safe
 from helpers.data.stated_numbers import numbers_in
@@ -805,7 +805,7 @@ def _region_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
 def _subdivision_row(t: Table, row: Row, line: int, ctx: Context) -> list[Problem]:
     """A province is named under a code iso-codes knows (ISO 3166-2), so its state follows from the code."""
     if (
-        re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", row.get("code", "")) and row["code"] not in SUBDIVISIONS
+        re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", row.get("code", "")) and row["code"] not in subdivision_codes()
     ):  # else the schema's pattern says it
         return [Problem(t.file, line, "code", f"{show(row['code'])} is not an ISO 3166-2 subdivision code")]
     return []
