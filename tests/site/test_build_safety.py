@@ -19,9 +19,6 @@ from helpers import data
 from helpers.data.schema import load_package
 from helpers.site import build, outdir
 
-#: Each of these renders a whole site or re-executes notebooks.
-pytestmark = pytest.mark.slow
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -40,17 +37,50 @@ def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture
+def small_site(monkeypatch):
+    """The build with its pages replaced by two small files: what these tests decide (where a build may go, what it
+    replaces, what a bad --as-of leaves) is the build's wrapper around its pages (helpers.site.outdir), which runs
+    unchanged. Rendering the whole collection is tested once, in tests/site/test_site.py."""
+    made = []
+
+    def pages(tmp: Path, execute: bool, as_of: str | None, notebooks) -> dict:
+        (tmp / "index.html").write_text(f"site #{len(made)}", encoding="utf-8")
+        (tmp / "figures").mkdir()
+        (tmp / "figures" / "a.svg").write_text("<svg/>", encoding="utf-8")
+        made.append(tmp)
+        return {"pages": 1, "figures": 1, "bytes": 10, "total_s": 0.0}
+
+    monkeypatch.setattr(build, "_build", pages)
+    return made
+
+
+def cli(capsys, *args: str) -> tuple[int, str]:
+    """`python -m helpers.site.build` in this process: exit code and what it wrote to stderr."""
+    code = build.main(list(args))
+    return code, capsys.readouterr().err
+
+
 @pytest.mark.parametrize("out", ["data", ".", "data/sub", ".git", "..", "/"])
-def test_refuses_the_repository_its_data_and_above(out):
+def test_refuses_the_repository_its_data_and_above(out, small_site, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
     before = tree_hash(ROOT / "data")
-    run = run_build("--out", out)
+    code, err = cli(capsys, "--out", out)
+    assert code == 2 and "refusing to build into" in err, err
+    assert tree_hash(ROOT / "data") == before and small_site == []
+
+
+@pytest.mark.slow
+def test_the_command_refuses_the_data_folder_in_one_line():
+    """The real command, end to end: exit code 2, the reason, no traceback, data/ untouched."""
+    before = tree_hash(ROOT / "data")
+    run = run_build("--out", "data")
     assert run.returncode == 2 and "refusing to build into" in run.stderr, run.stderr
-    assert "Traceback" not in run.stderr
-    assert tree_hash(ROOT / "data") == before
+    assert "Traceback" not in run.stderr and tree_hash(ROOT / "data") == before
 
 
 @pytest.mark.parametrize("marker", [False, True])
-def test_refuses_a_directory_holding_a_project(tmp_path, marker):
+def test_refuses_a_directory_holding_a_project(tmp_path, marker, small_site, capsys):
     project = tmp_path / "other-project"
     (project / "data").mkdir(parents=True)
     (project / "data" / "claims.csv").write_text("x\n", encoding="utf-8")
@@ -58,34 +88,35 @@ def test_refuses_a_directory_holding_a_project(tmp_path, marker):
         (project / ".git").mkdir()
         (project / outdir.MARKER).write_text("copied", encoding="utf-8")
     before = tree_hash(project)
-    run = run_build("--out", str(project))
-    assert run.returncode == 2 and ("holds .git" if marker else "holds data") in run.stderr, run.stderr
+    code, err = cli(capsys, "--out", str(project))
+    assert code == 2 and ("holds .git" if marker else "holds data") in err, err
     assert tree_hash(project) == before
 
 
-def test_refuses_a_non_empty_directory_it_did_not_create(tmp_path):
+def test_refuses_a_non_empty_directory_it_did_not_create(tmp_path, small_site):
     mine = tmp_path / "thesis"
     mine.mkdir()
     (mine / "chapter1.tex").write_text("precious", encoding="utf-8")
     with pytest.raises(outdir.UnsafeOutput, match="not created by the build"):
         build.build(mine)
-    assert (mine / "chapter1.tex").read_text(encoding="utf-8") == "precious"
+    assert (mine / "chapter1.tex").read_text(encoding="utf-8") == "precious" and small_site == []
 
 
-def test_replaces_only_its_own_earlier_build(tmp_path):
+def test_replaces_only_its_own_earlier_build(tmp_path, small_site):
     out = tmp_path / "site"
     build.build(out)
-    assert (out / outdir.MARKER).is_file() and (out / "index.html").is_file()
+    assert (out / outdir.MARKER).is_file() and (out / "index.html").read_text(encoding="utf-8") == "site #0"
     (out / "index.html").write_text("from an older build", encoding="utf-8")
     build.build(out)
-    assert (out / "index.html").read_text(encoding="utf-8") != "from an older build"
+    assert (out / "index.html").read_text(encoding="utf-8") == "site #1"
     (out / "stale.html").write_text("not the build's", encoding="utf-8")
     with pytest.raises(outdir.UnsafeOutput, match="holds stale.html, which the build did not write"):
         build.build(out)  # a file put inside the output is the user's: never replaced (tests/site/test_outdir.py)
+    assert (out / "stale.html").is_file() and len(small_site) == 2
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["site"]
 
 
-def test_a_failed_build_leaves_the_previous_site(tmp_path, monkeypatch):
+def test_a_failed_build_leaves_the_previous_site(tmp_path, small_site, monkeypatch):
     out = tmp_path / "site"
     build.build(out)
     before = tree_hash(out)
@@ -101,36 +132,53 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["site"]
 
 
-@pytest.mark.parametrize(
-    "as_of,fragment",
-    [
-        ("2024-02-30", "not a real date"),
-        ("2024-12", "YYYY-MM-DD"),
-        ("31/12/2024", "YYYY-MM-DD"),
-        ("20241231", "YYYY-MM-DD"),
-        ("2999-01-01", "in the future"),
-        ("1999-06-01", "before the first claim known"),
-        ("2022-03-11", "before the first claim known"),
-    ],
-)
-def test_as_of_is_checked_before_anything_is_touched(tmp_path, as_of, fragment):
+BAD_AS_OF = [
+    ("2024-02-30", "not a real date"),
+    ("2024-12", "YYYY-MM-DD"),
+    ("31/12/2024", "YYYY-MM-DD"),
+    ("20241231", "YYYY-MM-DD"),
+    ("2999-01-01", "in the future"),
+    ("1999-06-01", "before the first claim known"),
+    ("2022-03-11", "before the first claim known"),
+]
+
+
+@pytest.mark.parametrize("as_of,fragment", BAD_AS_OF)
+def test_as_of_is_checked_before_anything_is_touched(tmp_path, as_of, fragment, small_site, capsys):
     out = tmp_path / "site"
     build.build(out)
     before = tree_hash(out)
-    run = run_build("--out", str(out), "--as-of", as_of)
-    assert run.returncode == 2 and fragment in run.stderr and "Traceback" not in run.stderr, run.stderr
+    code, err = cli(capsys, "--out", str(out), "--as-of", as_of)
+    assert code == 2 and fragment in err and "Traceback" not in err, err
+    assert tree_hash(out) == before and len(small_site) == 1
+
+
+def test_the_earliest_and_latest_good_as_of_pass_the_check():
+    first = build.data.first_known_claim().date().isoformat()
+    assert build.check_as_of(first) == first and build.check_as_of(None) is None
+    assert build.check_as_of(data.cutoff().date().isoformat()) == data.cutoff().date().isoformat()
+
+
+@pytest.mark.slow
+def test_the_command_checks_as_of_before_touching_an_earlier_build(tmp_path, small_site):
+    """The real command, end to end, on a bad --as-of beside an earlier build: one line, nothing touched."""
+    out = tmp_path / "site"
+    build.build(out)
+    before = tree_hash(out)
+    run = run_build("--out", str(out), "--as-of", "2024-12")
+    assert run.returncode == 2 and "YYYY-MM-DD" in run.stderr and "Traceback" not in run.stderr, run.stderr
     assert tree_hash(out) == before
 
 
-def test_two_builds_into_one_directory_are_refused(tmp_path):
+def test_two_builds_into_one_directory_are_refused(tmp_path, small_site, capsys):
     out = tmp_path / "site"
     out.mkdir()
     with outdir.lock(out.resolve()):
         with pytest.raises(outdir.BuildLocked, match="another build into"):
             build.build(out)
-        run = run_build("--out", str(out))
-        assert run.returncode == 2 and "another build into" in run.stderr
-    assert not any(out.iterdir())
+        code, err = cli(capsys, "--out", str(out))
+        assert code == 2 and "another build into" in err
+    assert not any(out.iterdir()) and small_site == []
 
 
 def test_a_kernel_that_cannot_start_is_explained(tmp_path, monkeypatch):

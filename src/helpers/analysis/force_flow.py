@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from helpers.analysis.manpower import Band, Floor, _accepted, _band_values, _bounds, _lineage, estimate_from
+from helpers.analysis.manpower import Band, Floor, _accepted, _band_values, _bounds, _lineage, estimates_over_time, for_estimates
 from helpers.data.loaders import DateLike, to_date
 
 #: The ledger's columns, in the order tables show them.
@@ -43,11 +43,10 @@ def _accepted_on(claims: pd.DataFrame, origin: str, metrics: list[str]) -> pd.Da
     return _bounds(claims[(claims["origin"] == origin) & claims["metric"].isin(metrics) & _accepted(claims)])
 
 
-def _described_by(claims: pd.DataFrame, month_end: pd.Timestamp) -> pd.DataFrame:
-    """Claims describing `month_end` or earlier, dated by what they describe (the estimate then reads them as if
-    stated on that day: a figure said in March 2025 about 2024 counts for 2024)."""
-    refers = claims["refers_to"].fillna(claims["stated"])
-    return claims[refers <= month_end].assign(stated=refers[refers <= month_end])
+def _dated_by_what_they_describe(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims dated by what they describe (the estimate then reads them as if stated on that day: a figure said in
+    March 2025 about 2024 counts for 2024); those 'stated' by a month end are the ones describing it or earlier."""
+    return claims.assign(stated=claims["refers_to"].fillna(claims["stated"]))
 
 
 def sent_by_lineage(claims: pd.DataFrame, origin: str, as_of: DateLike = None) -> pd.DataFrame:
@@ -131,14 +130,14 @@ def ledger(claims: pd.DataFrame, origin: str, months: pd.DatetimeIndex) -> pd.Da
     """One row per month end: sent (band across lineages), present (the estimate's band), casualties and killed
     (bands), captured and returned (highest reported), and `accounted_high`: the most that can still be there,
     sent at most minus killed, captured and returned at least (empty when no lineage caps the troops sent)."""
+    months = pd.DatetimeIndex(months)
+    described = _dated_by_what_they_describe(for_estimates(claims[claims["origin"].to_numpy(dtype=object) == origin]))
+    each = {m: estimates_over_time(described, origin, m, months) for m in ("deployed", "casualties", "killed", "captured")}
     rows = []
-    for month in pd.DatetimeIndex(months):
-        seen = _described_by(claims, month)
+    for i, month in enumerate(months):
+        seen = described[described["stated"] <= month]
         sent, sent_lin = sent_band(seen, origin, month)
-        present = estimate_from(seen, origin, "deployed", month)
-        cas = estimate_from(seen, origin, "casualties", month)
-        killed = estimate_from(seen, origin, "killed", month)
-        captured = estimate_from(seen, origin, "captured", month)
+        present, cas, killed, captured = (each[m][i] for m in ("deployed", "casualties", "killed", "captured"))
         returned = _returned(seen, origin)
         lost = (killed.band.low if killed else 0) + (captured.band.low if captured else 0) + returned
         capped = sent is not None and not sent.high_open

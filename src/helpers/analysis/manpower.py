@@ -6,7 +6,10 @@ the public ``latest_range`` loads the data itself for convenience.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -35,8 +38,10 @@ def _reference() -> tuple[pd.DataFrame, frozenset[str]]:
     stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in (_DATA / "metrics.csv", _DATA / "regions.csv"))
     if _INDEXED.get("stamp") == stamp:
         return _INDEXED["value"]
-    metrics = load_metrics()
-    _INDEXED["value"] = (metrics.set_index("metric"), frozenset(ALPHA3) | frozenset(_load("regions")["region"]))
+    metrics = load_metrics().set_index("metric")
+    parts = metrics["part_of"]
+    _INDEXED["value"] = (metrics, frozenset(ALPHA3) | frozenset(_load("regions")["region"]))
+    _INDEXED["children"] = {str(m): [str(c) for c in parts.index[parts == m]] for m in metrics.index}
     _INDEXED["stamp"] = stamp
     return _INDEXED["value"]
 
@@ -69,10 +74,15 @@ def check_origin_metric(origin: str, metric: str) -> None:
 
 def _bounds(frame: pd.DataFrame) -> pd.DataFrame:
     """lo/hi as floats with the open end missing: 'at least N' is (N, NaN), 'at most N' is (NaN, N)."""
-    out = frame.copy()
-    out["lo"] = pd.to_numeric(out["low"], errors="coerce").astype("float64")
-    out["hi"] = pd.to_numeric(out["high"], errors="coerce").astype("float64")
-    return out
+    return frame.assign(lo=_as_float(frame["low"]), hi=_as_float(frame["high"]))
+
+
+def _as_float(values: pd.Series) -> np.ndarray:
+    """A figure column as floats, missing (or unreadable, in hand-made frames) as NaN; the loaded Int64 column
+    converts directly, which is what the many small estimates need."""
+    if isinstance(values.dtype, pd.Int64Dtype):
+        return values.to_numpy(dtype="float64", na_value=np.nan)
+    return pd.to_numeric(values, errors="coerce").astype("float64").to_numpy()
 
 
 def _lineage(claims: pd.DataFrame) -> pd.Series:
@@ -109,12 +119,14 @@ def _accepted(claims: pd.DataFrame) -> np.ndarray:
     """Rows whose standing lets them set a range (all rows of a frame without the column)."""
     if "standing" not in claims:
         return np.ones(len(claims), dtype=bool)
-    return claims["standing"].astype("string").fillna("accepted").to_numpy(dtype=object) == "accepted"
+    standing = claims["standing"]
+    return (standing.to_numpy(dtype=object) == "accepted") | standing.isna().to_numpy()
 
 
 def _children(metric: str) -> list[str]:
-    parts = metric_kinds()["part_of"]
-    return list(parts.index[parts == metric])
+    """The metrics that are parts of `metric` (metrics.csv part_of)."""
+    _reference()
+    return list(_INDEXED["children"].get(metric, []))
 
 
 def latest_by_lineage(
@@ -240,7 +252,10 @@ class Range(tuple):
 @dataclass(frozen=True)
 class RangeEstimate:
     """What a specialist reports for one origin and metric on one date: the range of the lineages' current figures,
-    the floor under it, who stands behind it, how old it is, and what was left out and why."""
+    the floor under it, who stands behind it, how old it is, and what was left out and why.
+
+    The tables of figures and of left-out claims are worked out when first read: tables over many countries and
+    totals over many dates read only the band, its lineages and its institutions."""
 
     origin: str
     metric: str
@@ -249,30 +264,33 @@ class RangeEstimate:
     band: Band
     stale: bool
     newest: pd.Timestamp
-    figures: pd.DataFrame
-    left_out: pd.DataFrame
+    #: The independent lineages behind the range: its figures' and its floor's.
+    lineage_set: frozenset[str]
+    #: The institutions behind the range: its figures' and the one whose claim sets its floor.
+    claimants: frozenset[str]
+    making_figures: Callable[[], pd.DataFrame] = field(repr=False, compare=False)
+    leaving_out: Callable[[], pd.DataFrame] = field(repr=False, compare=False)
     floor: Floor | None = None
     period: tuple[pd.Timestamp, pd.Timestamp] | None = None
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """The figures that form the range, each with its age in days and which end of the range it sets."""
+        return self.making_figures()
+
+    @cached_property
+    def left_out(self) -> pd.DataFrame:
+        """The claims on (origin, metric) stated by `as_of` that set no end of the range, each with its reason."""
+        return self.leaving_out()
 
     @property
     def range(self) -> Range:
         return Range(self.band.low, self.band.high, self.band.low_open, self.band.high_open)
 
     @property
-    def lineage_set(self) -> set[str]:
-        """The independent lineages behind the range: its figures' and its floor's."""
-        return _lineage_set(_lineage(self.figures).astype(str) if not self.figures.empty else (), self.floor)
-
-    @property
     def lineages(self) -> int:
         """Independent lineages behind the range (lineages that draw on each other count once; relays never count)."""
         return len(self.lineage_set)
-
-    @property
-    def claimants(self) -> set[str]:
-        """The institutions behind the range: its figures' and the one whose claim sets its floor."""
-        names = set(self.figures["claimant"].astype(str)) if not self.figures.empty else set()
-        return names | ({self.floor.claimant} if self.floor is not None and self.floor.claimant else set())
 
     @property
     def institutions(self) -> int:
@@ -289,22 +307,26 @@ class RangeEstimate:
         return int((self.as_of - self.newest).days)
 
 
-def _lineage_set(lineages, floor: Floor | None) -> set[str]:
+def _lineage_set(lineages, floor: Floor | None) -> frozenset[str]:
     """The independent lineages behind a range: those of its figures and the one of its floor."""
-    return set(lineages) | ({floor.lineage} if floor is not None and floor.lineage else set())
+    return frozenset(lineages) | ({floor.lineage} if floor is not None and floor.lineage else frozenset())
 
 
-def _relevant(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> pd.DataFrame:
+def _claimant_set(names, floor: Floor | None) -> frozenset[str]:
+    """The institutions behind a range: those of its figures and the one whose claim sets its floor."""
+    return frozenset(names) | ({floor.claimant} if floor is not None and floor.claimant else frozenset())
+
+
+def _relevant(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> np.ndarray:
     """Accepted claims on `origin` stated by `when` that can move the estimate of `metric`: the metric itself
-    (whole or part) and the metrics that are parts of it."""
+    (whole or part) and the metrics that are parts of it (a boolean mask over `claims`)."""
     counted = [metric, *_children(metric)]
-    keep = (
+    return (
         (claims["origin"].to_numpy(dtype=object) == origin)
         & np.isin(claims["metric"].to_numpy(dtype=object), counted)
         & (claims["stated"].to_numpy() <= when.to_datetime64())
         & _accepted(claims)
     )
-    return _bounds(claims.loc[keep, [c for c in ESTIMATE_COLUMNS if c in claims]])
 
 
 #: The columns the estimate reads and shows: selecting them first keeps the many small filters cheap.
@@ -333,6 +355,12 @@ ESTIMATE_COLUMNS = (
 )
 
 
+def for_estimates(claims: pd.DataFrame) -> pd.DataFrame:
+    """`claims` narrowed to the columns an estimate reads: a caller estimating many origins or dates narrows once,
+    and every estimate from the narrowed frame equals the one from the whole."""
+    return claims[[c for c in ESTIMATE_COLUMNS if c in claims]]
+
+
 def highest_floor(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLike = None) -> Floor | None:
     """The highest credible floor on `as_of`. A cumulative count only grows, so any accepted figure on the metric or
     on a part of it (a named list, a unit's dead, an old 'about N') is a floor that lasts; for a stock, only figures
@@ -347,24 +375,31 @@ class _Walk:
     estimate on dozens of days, and plain Python over a few dozen records is far cheaper than frame filters."""
 
     def __init__(self, claims: pd.DataFrame, origin: str, metric: str, until: pd.Timestamp):
-        self.rel = _relevant(claims, origin, metric, until)
+        keep = _relevant(claims, origin, metric, until)
+        self.claims = claims
+        self.has_claimant = "claimant" in claims
         self.metric, self.kind = metric, str(metric_kinds().loc[metric, "kind"])
         self.window = staleness_days(metric)
-        lin = _lineage(self.rel).astype(str).tolist() if not self.rel.empty else []
-        age = _age_from(self.rel).tolist() if not self.rel.empty else []
-        who = self.rel["claimant"].astype(str).tolist() if "claimant" in self.rel else [""] * len(self.rel)
+
+        def column(values: pd.Series) -> list[str]:
+            return [str(v) for v in values.to_numpy(dtype=object)[keep]]
+
+        def days(values: pd.Series) -> list:
+            return list(pd.DatetimeIndex(values.to_numpy()[keep]))
+
+        who = column(claims["claimant"]) if self.has_claimant else [""] * int(keep.sum())
         self.recs = [
             dict(i=i, lin=g, age=a, stated=st, metric=str(m), total=sc == "total", lo=lo, hi=hi, cid=str(c), who=w)
             for i, g, a, st, m, sc, lo, hi, c, w in zip(
-                self.rel.index,
-                lin,
-                age,
-                self.rel["stated"],
-                self.rel["metric"],
-                self.rel["scope"],
-                self.rel["lo"],
-                self.rel["hi"],
-                self.rel["claim_id"],
+                claims.index[keep],
+                column(_lineage(claims)),
+                days(_age_from(claims)),
+                days(claims["stated"]),
+                column(claims["metric"]),
+                column(claims["scope"]),
+                _as_float(claims["low"])[keep].tolist(),
+                _as_float(claims["high"])[keep].tolist(),
+                column(claims["claim_id"]),
                 who,
                 strict=True,
             )
@@ -395,7 +430,14 @@ class _Walk:
         return sorted(d for d in claim_days | age_days if d <= until), claim_days
 
     def frame(self, recs: list[dict]) -> pd.DataFrame:
-        return self.rel.loc[[r["i"] for r in recs]]
+        """The claims of `recs` as rows of the claims table (its estimate columns, with lo and hi)."""
+        return _bounds(self.claims.loc[[r["i"] for r in recs], [c for c in ESTIMATE_COLUMNS if c in self.claims]])
+
+    def known_by(self, day: pd.Timestamp) -> _Walk:
+        """The same walk over the claims stated by `day` only: what a walk begun on that day would hold."""
+        known = copy.copy(self)
+        known.recs = [r for r in self.recs if r["stated"] <= day]
+        return known
 
 
 def _apply_floor(band: Band, floor: Floor | None) -> Band:
@@ -442,16 +484,35 @@ def _path(walk: _Walk, until: pd.Timestamp) -> list[_State]:
     return states
 
 
-def _stock_or_count(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp):
-    walk = _Walk(claims, origin, metric, when)
+def _stock_or_count(walk: _Walk, claims: pd.DataFrame, origin: str, when: pd.Timestamp) -> RangeEstimate | None:
+    """The estimate of a stock or a cumulative count on `when`, from a walk over the claims stated by then."""
     states = _path(walk, when)
     if not states:
         return None
     last = states[-1]
-    return last.band, walk.frame(last.figures), last.stale, last.floor
+    recs, floor = last.figures, last.floor
+    if recs:
+        newest = max(r["age"] for r in recs)
+    else:
+        newest = next((r["stated"] for r in walk.recs if floor is not None and r["cid"] == floor.claim_id), when)
+    names = [r["who"] for r in recs] if walk.has_claimant else []
+    return RangeEstimate(
+        origin,
+        walk.metric,
+        walk.kind,
+        when,
+        last.band,
+        last.stale,
+        newest,
+        _lineage_set((r["lin"] for r in recs), floor),
+        _claimant_set(names, floor),
+        lambda: _figures_table(walk.frame(recs), when, last.band),
+        lambda: _left_out(claims, origin, walk.metric, when, walk.frame(recs), None),
+        floor,
+    )
 
 
-def _flow(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp):
+def _flow(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> RangeEstimate | None:
     """Flows combine only over the same period: the band of the newest period any lineage reported
     (the figures for other periods are left out as rates of their own period)."""
     latest = latest_by_lineage(claims, origin, metric, when, max_age_days=float("inf"))
@@ -460,7 +521,29 @@ def _flow(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp):
     latest = latest.assign(_start=latest["period_start"].fillna(latest["refers_to"]))
     newest = latest.sort_values(["refers_to", "_start"], ascending=False).iloc[0]
     same = latest[(latest["refers_to"] == newest["refers_to"]) & (latest["_start"] == newest["_start"])].drop(columns="_start")
-    return band_of(same), same, _stale_on(same, metric, when), None, (newest["_start"], newest["refers_to"])
+    band, period = band_of(same), (newest["_start"], newest["refers_to"])
+    names = same["claimant"].astype(str) if "claimant" in same else ()
+    return RangeEstimate(
+        origin,
+        metric,
+        "flow",
+        when,
+        band,
+        _stale_on(same, metric, when),
+        _age_from(same).max(),
+        _lineage_set(_lineage(same).astype(str), None),
+        _claimant_set(names, None),
+        lambda: _figures_table(same, when, band),
+        lambda: _left_out(claims, origin, metric, when, same, period),
+        None,
+        period,
+    )
+
+
+def _figures_table(figures: pd.DataFrame, when: pd.Timestamp, band: Band) -> pd.DataFrame:
+    """The figures that form a range, with each one's age on `when` and which end of the range it sets."""
+    ages = (when - _age_from(figures)).dt.days.astype("int64") if not figures.empty else pd.Series(dtype="int64")
+    return figures.assign(age_days=ages, sets=_which_end(figures, band)).reset_index(drop=True)
 
 
 def _left_out(
@@ -506,43 +589,20 @@ def estimate_from(claims: pd.DataFrame, origin: str, metric: str, as_of: DateLik
     and when all are stale the last range stands, flagged stale with its age; flows combine only over the same
     period. None only when no claim on (origin, metric) had been stated by `as_of`; never raises for a known
     origin and metric."""
-    when = to_date(as_of)
+    return estimates_over_time(claims, origin, metric, [to_date(as_of)])[0]
+
+
+def estimates_over_time(claims: pd.DataFrame, origin: str, metric: str, dates) -> list[RangeEstimate | None]:
+    """``estimate_from`` on each of `dates`, in their order: the claims are selected once and each date's walk
+    keeps only those stated by that date, so every estimate is the one ``estimate_from`` gives on its own."""
     check_origin_metric(origin, metric)
-    kind = str(metric_kinds().loc[metric, "kind"])
-    period = None
-    if kind == "flow":
-        got = _flow(claims, origin, metric, when)
-        if got is None:
-            return None
-        band, figures, stale, floor, period = got
-    else:
-        got = _stock_or_count(claims, origin, metric, when)
-        if got is None:
-            return None
-        band, figures, stale, floor = got
-    if figures.empty:
-        newest = claims.loc[claims["claim_id"] == floor.claim_id, "stated"].iloc[0] if floor else when
-    else:
-        newest = _age_from(figures).max()
-    figures = (
-        figures.assign(age_days=(when - _age_from(figures)).dt.days.astype("int64"))
-        if not figures.empty
-        else figures.assign(age_days=pd.Series(dtype="int64"))
-    )
-    figures = figures.assign(sets=_which_end(figures, band)).reset_index(drop=True)
-    return RangeEstimate(
-        origin,
-        metric,
-        kind,
-        when,
-        band,
-        stale,
-        newest,
-        figures,
-        _left_out(claims, origin, metric, when, figures, period),
-        floor,
-        period,
-    )
+    days = [to_date(d) for d in dates]
+    if not days:
+        return []
+    if str(metric_kinds().loc[metric, "kind"]) == "flow":
+        return [_flow(claims, origin, metric, d) for d in days]
+    walk = _Walk(claims, origin, metric, max(days))
+    return [_stock_or_count(walk.known_by(d), claims, origin, d) for d in days]
 
 
 def _which_end(figures: pd.DataFrame, band: Band) -> pd.Series:
@@ -706,15 +766,15 @@ def spread(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
     for origin, metric in pairs.itertuples(index=False):
         if str(info.loc[metric, "kind"]) == "flow":
             continue
-        got = _stock_or_count(claims, origin, metric, when)
-        if got is None or got[2]:
+        est = estimate_from(claims, origin, metric, when)
+        if est is None or est.stale:
             continue
-        band, figures, _, floor = got
+        band = est.band
         rows.append(
             dict(
                 origin=origin,
                 metric=metric,
-                lineages=len(_lineage_set(_lineage(figures).astype(str), floor)),
+                lineages=est.lineages,
                 low=band.low,
                 high=band.high,
                 ratio=round(band.high / band.low, 2) if band.low and not band.high_open else float("nan"),

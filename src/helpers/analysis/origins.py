@@ -13,7 +13,18 @@ import math
 import pandas as pd
 
 from helpers.analysis import legal
-from helpers.analysis.manpower import SIDES, Band, band_of, claimant_side, estimate_from, latest_all, latest_by_lineage  # noqa: F401 (band_of re-exported for notebooks)
+from helpers.analysis.manpower import (  # noqa: F401 (band_of re-exported for notebooks)
+    SIDES,
+    Band,
+    RangeEstimate,
+    band_of,
+    claimant_side,
+    estimate_from,
+    estimates_over_time,
+    for_estimates,
+    latest_all,
+    latest_by_lineage,
+)
 from helpers.data.loaders import DateLike, to_date
 from helpers.data.places import is_country, place_name
 
@@ -88,40 +99,59 @@ def ranked(
     """Per origin, the estimate (``manpower.estimate_from``: lineages, lasting floors, staleness) on the first of
     `metrics`, never below the estimates on the others, which are floors under it (the named were recruited),
     largest lower end first: low, high, open ends, independent lineages, newest figure, who stands behind it."""
+    return ranked_over_time(claims, metrics, [to_date(as_of)], origins)[0]
+
+
+_RANKED_COLUMNS = ["origin", "country", "low", "high", "low_open", "high_open", "lineages", "newest", "stale", "claimants"]
+
+
+def ranked_over_time(
+    claims: pd.DataFrame, metrics: str | tuple[str, ...], dates, origins: list[str] | None = None
+) -> list[pd.DataFrame]:
+    """``ranked`` on each of `dates`, in their order, estimating each origin and metric from one selection of the
+    claims (``manpower.estimates_over_time``)."""
     metrics = (metrics,) if isinstance(metrics, str) else metrics
-    when = to_date(as_of)
-    rows = []
-    for origin in origins or origin_countries(claims):
-        main = estimate_from(claims, origin, metrics[0], when)
-        floors = [e for e in (estimate_from(claims, origin, m, when) for m in metrics[1:]) if e is not None]
-        if main is None and not floors:
-            continue
-        floor = max((e.band.low for e in floors), default=0)
-        if main is None or floor > main.band.high:
-            band = Band(floor, floor, False, True)
-        else:
-            low = max(main.band.low, floor) if floor else main.band.low
-            band = Band(low, main.band.high, main.band.low_open and low == main.band.low, main.band.high_open)
-        used = [e for e in (main, *floors) if e is not None]
-        names = set().union(*(e.claimants for e in used))
-        rows.append(
-            dict(
-                origin=origin,
-                country=place_name(origin),
-                low=band.low,
-                high=band.high,
-                low_open=band.low_open,
-                high_open=band.high_open,
-                lineages=len(set().union(*(e.lineage_set for e in used))),
-                newest=max(e.newest for e in used),
-                stale=bool(all(e.stale for e in used)),
-                claimants=", ".join(sorted(names)),
-            )
-        )
-    frame = pd.DataFrame(
-        rows, columns=["origin", "country", "low", "high", "low_open", "high_open", "lineages", "newest", "stale", "claimants"]
+    days = [to_date(d) for d in dates]
+    origins = origins or origin_countries(claims)
+    claims = for_estimates(claims)
+    rows: list[list[dict]] = [[] for _ in days]
+    for origin in origins:
+        per_metric = [estimates_over_time(claims, origin, m, days) for m in metrics]
+        for at, (main, *others) in enumerate(zip(*per_metric, strict=True)):
+            row = _ranked_row(origin, main, [e for e in others if e is not None])
+            if row is not None:
+                rows[at].append(row)
+    return [
+        pd.DataFrame(r, columns=_RANKED_COLUMNS)
+        .sort_values(["low", "high", "country"], ascending=[False, False, True])
+        .reset_index(drop=True)
+        for r in rows
+    ]
+
+
+def _ranked_row(origin: str, main: RangeEstimate | None, floors: list[RangeEstimate]) -> dict | None:
+    """One origin's row: the main estimate's band lifted to the highest of the floors' lower ends."""
+    if main is None and not floors:
+        return None
+    floor = max((e.band.low for e in floors), default=0)
+    if main is None or floor > main.band.high:
+        band = Band(floor, floor, False, True)
+    else:
+        low = max(main.band.low, floor) if floor else main.band.low
+        band = Band(low, main.band.high, main.band.low_open and low == main.band.low, main.band.high_open)
+    used = [e for e in (main, *floors) if e is not None]
+    return dict(
+        origin=origin,
+        country=place_name(origin),
+        low=band.low,
+        high=band.high,
+        low_open=band.low_open,
+        high_open=band.high_open,
+        lineages=len(frozenset().union(*(e.lineage_set for e in used))),
+        newest=max(e.newest for e in used),
+        stale=bool(all(e.stale for e in used)),
+        claimants=", ".join(sorted(frozenset().union(*(e.claimants for e in used)))),
     )
-    return frame.sort_values(["low", "high", "country"], ascending=[False, False, True]).reset_index(drop=True)
 
 
 def named_totals(claims: pd.DataFrame, claimant_id: str = "ukr-pow-hq") -> pd.DataFrame:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.analysis.manpower import RangeEstimate, estimate_from
-from helpers.analysis.origins import origin_countries, ranked
+from helpers.analysis.manpower import RangeEstimate, estimates_over_time, for_estimates
+from helpers.analysis.origins import origin_countries, ranked_over_time
 from helpers.data.loaders import DateLike, to_date
 
 #: Origins that are not recruits from abroad: the belligerents and the North Korean state deployment.
@@ -41,12 +41,8 @@ class Total:
         return int(self.by_origin.loc[self.by_origin["lineages"] <= 1, "low"].sum())
 
 
-def _country_bands(
-    claims: pd.DataFrame, metric: str, floor_metric: str | None, countries: list[str], when: pd.Timestamp
-) -> pd.DataFrame:
+def _country_bands(bands: pd.DataFrame) -> pd.DataFrame:
     """Each country's estimate, never below its floor metric's (``origins.ranked``: one home for a country's band)."""
-    metrics = (metric, floor_metric) if floor_metric else (metric,)
-    bands = ranked(claims, metrics, when, countries)
     return bands.assign(low=bands["low"].where(~bands["low_open"], 0))[
         ["origin", "low", "high", "high_open", "lineages", "newest"]
     ]
@@ -67,28 +63,67 @@ def foreign_total(
     named-list floor (`floor_metric`: the named were recruited). The floor on the whole is the highest of: the sum
     of country floors; for each region with listed members, the region's own floor plus the countries outside it;
     the all-foreigners (XFN) floors."""
-    when = to_date(as_of)
+    return foreign_totals(claims, regions, [to_date(as_of)], metric, floor_metric)[0]
+
+
+def foreign_totals(
+    claims: pd.DataFrame,
+    regions: pd.DataFrame,
+    dates,
+    metric: str = "recruited",
+    floor_metric: str | None = "identified_by_name",
+) -> list[Total]:
+    """``foreign_total`` on each of `dates`, in their order, each estimate made once per origin over all dates."""
+    days = [to_date(d) for d in dates]
+    claims = for_estimates(claims)
     countries = [o for o in origin_countries(claims) if o not in APART]
-    bands = _country_bands(claims, metric, floor_metric, countries, when)
+    metrics = (metric, floor_metric) if floor_metric else (metric,)
+    per_day = ranked_over_time(claims, metrics, days, countries)
+    floors: dict[str, list[int]] = {}  # each region's whole figure on each day, over both metrics
+    for code in [r.region for r in regions.itertuples() if _members(r)]:
+        own = [estimates_over_time(claims, code, m, days) for m in metrics if m]
+        floors[code] = [max(_whole(e) for e in on_day) for on_day in zip(*own, strict=True)]
+    xfn_each = {m: estimates_over_time(claims, "XFN", m, days) for m in metrics}
+    return [
+        _total(
+            day,
+            metric,
+            _country_bands(bands),
+            regions,
+            {k: v[i] for k, v in floors.items()},
+            {m: e[i] for m, e in xfn_each.items()},
+        )
+        for i, (day, bands) in enumerate(zip(days, per_day, strict=True))
+    ]
+
+
+def _members(region) -> set[str]:
+    return set(str(region.members).split(";")) if isinstance(region.members, str) and region.members else set()
+
+
+def _total(
+    when: pd.Timestamp,
+    metric: str,
+    bands: pd.DataFrame,
+    regions: pd.DataFrame,
+    whole: dict[str, int],
+    xfn: dict[str, RangeEstimate | None],
+) -> Total:
+    """The floor on the whole on one day: the highest of the candidates that cannot count anyone twice."""
     lows = dict(zip(bands["origin"], bands["low"], strict=True))
     candidates = [(sum(lows.values()), f"sum of {len(lows)} countries")]
     for r in regions.itertuples():
-        members = set(str(r.members).split(";")) if isinstance(r.members, str) and r.members else set()
-        if not members:
-            continue
-        own = max(
-            _whole(estimate_from(claims, r.region, metric, when)),
-            _whole(estimate_from(claims, r.region, floor_metric, when)) if floor_metric else 0,
-        )
-        if own:
+        members = _members(r)
+        if members and whole[r.region]:
             candidates.append(
-                (own + sum(v for o, v in lows.items() if o not in members), f"{r.name} figure plus countries outside it")
+                (
+                    whole[r.region] + sum(v for o, v in lows.items() if o not in members),
+                    f"{r.name} figure plus countries outside it",
+                )
             )
-    for m in (metric, floor_metric):
-        if m:
-            est = estimate_from(claims, "XFN", m, when)
-            if _whole(est):
-                candidates.append((_whole(est), f"all foreigners ({m.replace('_', ' ')})"))
+    for m, est in xfn.items():
+        if _whole(est):
+            candidates.append((_whole(est), f"all foreigners ({m.replace('_', ' ')})"))
     low, basis = max(candidates, key=lambda c: c[0])
     return Total(
         when,
@@ -106,17 +141,16 @@ def totals_over_time(
     claims: pd.DataFrame, regions: pd.DataFrame, dates, metric: str = "recruited", floor_metric: str | None = "identified_by_name"
 ) -> pd.DataFrame:
     """`foreign_total` on each date, as what was known then (claims stated by each date)."""
-    rows = []
-    for d in pd.DatetimeIndex(dates):
-        t = foreign_total(claims[claims["stated"] <= d], regions, metric, d, floor_metric)
-        rows.append(
-            dict(
-                date=d,
-                low=t.low,
-                basis=t.low_basis,
-                countries=t.countries,
-                counted_high=t.counted_high,
-                counted_high_open=t.counted_high_open,
-            )
+    days = pd.DatetimeIndex(dates)
+    rows = [
+        dict(
+            date=d,
+            low=t.low,
+            basis=t.low_basis,
+            countries=t.countries,
+            counted_high=t.counted_high,
+            counted_high_open=t.counted_high_open,
         )
+        for d, t in zip(days, foreign_totals(claims, regions, days, metric, floor_metric), strict=True)
+    ]
     return pd.DataFrame(rows, columns=["date", "low", "basis", "countries", "counted_high", "counted_high_open"])

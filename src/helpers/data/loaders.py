@@ -8,6 +8,7 @@ as "what was known then".
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -94,8 +95,22 @@ def _load_cached(data_dir: str, stamp: tuple, today: date) -> dict[str, pd.DataF
 
 
 def _stamp(data_dir: Path, package: Package) -> tuple:
-    files = [data_dir / "datapackage.json"] + [data_dir / r.path for r in package.resources]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p), 0, 0) for p in files)
+    """Each file's path, modification time and size: the cache key that re-reads a table when its file changes.
+    One stat per file, since every place name and every load asks."""
+    return tuple(_file_stamp(p) for p in _files(str(data_dir), tuple(r.path for r in package.resources)))
+
+
+@lru_cache(maxsize=8)
+def _files(data_dir: str, paths: tuple[str, ...]) -> tuple[str, ...]:
+    return (os.path.join(data_dir, "datapackage.json"), *(os.path.join(data_dir, p) for p in paths))
+
+
+def _file_stamp(path: str) -> tuple:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return (path, 0, 0)
+    return (path, st.st_mtime_ns, st.st_size)
 
 
 @lru_cache(maxsize=8)
@@ -111,8 +126,7 @@ def _tables(data_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
 
 def _package(d: Path) -> Package:
     """The descriptor of data directory `d`, re-read only when the file changes."""
-    pkg = d / "datapackage.json"
-    return _package_cached(str(d), (pkg.stat().st_mtime_ns, pkg.stat().st_size) if pkg.exists() else (0, 0))
+    return _package_cached(str(d), _file_stamp(os.path.join(d, "datapackage.json"))[1:])
 
 
 _PUBLISHED: list = [None, None]  # [the cached sources frame, its source_id -> published series]

@@ -49,7 +49,8 @@ def estimate_rows(claims: pd.DataFrame, origin: str, as_of) -> list[dict]:
 def latest_rows(claims: pd.DataFrame, origin: str, as_of) -> dict:
     """Metric x side: the newest figure of each side with institution, date and claim (None where a side has none);
     core metrics always shown."""
-    by_metric = {m: og.latest_by_side(claims, origin, m, as_of) for m in og.COUNTRY_METRICS}
+    table = og.latest_table(claims[claims["origin"] == origin], as_of, og.COUNTRY_METRICS)  # one pass, not one per metric
+    by_metric = {m: og.newest_by_side(table[table["metric"] == m]) for m in og.COUNTRY_METRICS}
     present = [m for m, f in by_metric.items() if not f.empty]
     metrics = list(dict.fromkeys([*CORE_METRICS, *present]))
     sides = [s for s in og.TABLE_SIDES if any((by_metric[m]["side"] == s).any() for m in present)] or list(og.TABLE_SIDES[:2])
