@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -351,8 +352,10 @@ def _free_text(f: Field) -> bool:
     return f.type == "string" and f.enum is None and f.pattern is None and f.format is None
 
 
+@lru_cache(maxsize=1 << 17)
 def _check_value(f: Field, value: str, today: date) -> str | None:
-    """The expectation a single cell fails, or None when it is fine."""
+    """The expectation a single cell fails, or None when it is fine (pure: a cell already read in this process is
+    not checked again, which is what repeated loads of one record, in the tests above all, cost)."""
     if value != value.strip():
         return "leading or trailing spaces; remove them"
     if value == "":
