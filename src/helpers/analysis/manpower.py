@@ -515,7 +515,9 @@ def _stock_or_count(walk: _Walk, claims: pd.DataFrame, origin: str, when: pd.Tim
 def _flow(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> RangeEstimate | None:
     """Flows combine only over the same period: the band of the newest period any lineage reported
     (the figures for other periods are left out as rates of their own period)."""
-    latest = latest_by_lineage(claims, origin, metric, when, max_age_days=float("inf"))
+    latest = latest_by_lineage(
+        for_estimates(claims), origin, metric, when, max_age_days=float("inf")
+    )  # same columns for every caller
     if latest.empty:
         return None
     latest = latest.assign(_start=latest["period_start"].fillna(latest["refers_to"]))

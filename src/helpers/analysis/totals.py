@@ -141,16 +141,21 @@ def totals_over_time(
     claims: pd.DataFrame, regions: pd.DataFrame, dates, metric: str = "recruited", floor_metric: str | None = "identified_by_name"
 ) -> pd.DataFrame:
     """`foreign_total` on each date, as what was known then (claims stated by each date)."""
-    days = pd.DatetimeIndex(dates)
+    return as_series(foreign_totals(claims, regions, pd.DatetimeIndex(dates), metric, floor_metric))
+
+
+def as_series(totals: list[Total]) -> pd.DataFrame:
+    """Totals on several dates as one frame, a row per date: the floor, what sets it, the countries counted and the
+    sum of their upper ends."""
     rows = [
         dict(
-            date=d,
+            date=t.as_of,
             low=t.low,
             basis=t.low_basis,
             countries=t.countries,
             counted_high=t.counted_high,
             counted_high_open=t.counted_high_open,
         )
-        for d, t in zip(days, foreign_totals(claims, regions, days, metric, floor_metric), strict=True)
+        for t in totals
     ]
     return pd.DataFrame(rows, columns=["date", "low", "basis", "countries", "counted_high", "counted_high_open"])

@@ -585,6 +585,40 @@ def network_facets(axes, graph, kinds: Sequence[str], names: dict[str, str] | No
 STATUS_WORDS = {"yes": "yes", "contested": "contested", "no": "no"}
 
 
+def reach_bars(ax, timeline: pd.DataFrame, place: str, colours: dict[str, str]) -> None:
+    """One bar per (merged) group of ``legal.merged_timelines``: coloured by status, each period labelled with the
+    rule that opens it."""
+    mdates = matplotlib.dates
+
+    rows = timeline[timeline["place"] == place]
+    labels = list(dict.fromkeys(rows["groups"]))
+    for i, label in enumerate(labels):
+        for r in rows[rows["groups"] == label].itertuples():
+            width = (r.end - r.start).days + 1
+            ax.barh(i, width, left=r.start, height=0.62, color=colours[r.status], edgecolor="white", linewidth=0.6)
+            if width > 500:
+                ax.text(
+                    r.start + pd.Timedelta(days=width / 2), i, r.rule, ha="center", va="center", fontsize=6.5, color="#222222"
+                )
+    ax.set_yticks(range(len(labels)), [_wrap_words(x) for x in labels], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_title(place, loc="left", fontsize=9)
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="y", visible=False)
+
+
+def _wrap_words(text: str, width: int = 46) -> str:
+    words, lines, line = text.split(" "), [], ""
+    for w in words:
+        if line and len(line) + len(w) + 1 > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    return "\n".join([*lines, line])
+
+
 def status_grid(ax, grid: pd.DataFrame, fontsize: float = 9) -> None:
     """A yes / contested / no matrix (rows x columns of status strings) as coloured cells with the word in each,
     column groups separated by a gap line; legible at page width (9 pt text on an 11-inch figure)."""

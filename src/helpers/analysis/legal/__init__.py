@@ -6,7 +6,7 @@
 - `reach_periods`: the periods in which the Court could reach a group, rule by rule;
 - `scenarios`: the notebook's questions as they could be asked on a date;
 - `states_parties`, `conduct_table`, and the notebook's views (`withdrawal_picture`, `recent_accessions`,
-  `reasons_by_rule`, `plot_reach`).
+  `reasons_by_rule`); its reach timeline is drawn by `helpers.presentation.plotting.reach_bars`.
 
 Rules that follow from the Statute's text (Art. 126 entry into force, Art. 127(1) one year
 after notification, Art. 124 seven years, Art. 121(5) one year after deposit) are computed
@@ -40,7 +40,6 @@ from helpers.analysis.legal.sweep import exposure_matrix, reach_periods
 from helpers.analysis.legal.views import (
     merged_timelines,
     open_since,
-    plot_reach,
     reasons_by_rule,
     recent_accessions,
     withdrawal_picture,
@@ -66,7 +65,6 @@ __all__ = [
     "merged_timelines",
     "open_since",
     "party_status",
-    "plot_reach",
     "reach_periods",
     "reasons_by_rule",
     "recent_accessions",

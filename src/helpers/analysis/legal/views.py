@@ -143,39 +143,6 @@ def merged_timelines(periods: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["place", "crime", "groups", "status", "start", "end", "rule"])
 
 
-def plot_reach(ax, timeline: pd.DataFrame, place: str, colours: dict[str, str]) -> None:
-    """One bar per (merged) group: coloured by status, each period labelled with the rule that opens it."""
-    import matplotlib.dates as mdates
-
-    rows = timeline[timeline["place"] == place]
-    labels = list(dict.fromkeys(rows["groups"]))
-    for i, label in enumerate(labels):
-        for r in rows[rows["groups"] == label].itertuples():
-            width = (r.end - r.start).days + 1
-            ax.barh(i, width, left=r.start, height=0.62, color=colours[r.status], edgecolor="white", linewidth=0.6)
-            if width > 500:
-                ax.text(
-                    r.start + pd.Timedelta(days=width / 2), i, r.rule, ha="center", va="center", fontsize=6.5, color="#222222"
-                )
-    ax.set_yticks(range(len(labels)), [_wrap(x) for x in labels], fontsize=7)
-    ax.invert_yaxis()
-    ax.set_title(place, loc="left", fontsize=9)
-    ax.xaxis.set_major_locator(mdates.YearLocator(2))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.grid(axis="y", visible=False)
-
-
-def _wrap(text: str, width: int = 46) -> str:
-    words, lines, line = text.split(" "), [], ""
-    for w in words:
-        if line and len(line) + len(w) + 1 > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    return "\n".join([*lines, line])
-
-
 def open_since(periods: pd.DataFrame) -> pd.DataFrame:
     """For each group x place x crime: the start of the unbroken 'yes' run that reaches the last day
     (NaT when the last period is not 'yes'), and the rules that run rests on, each with the day it took over."""
