@@ -646,47 +646,22 @@ def latest_range(origin: str, metric: str, as_of: DateLike = None) -> Range | No
 
 def consensus_band(claims: pd.DataFrame, origin: str, metric: str, dates: pd.DatetimeIndex | list) -> pd.DataFrame:
     """The range on each date (for band charts): date, low, high, open ends, number of independent lineages and
-    whether only stale figures were left. Each row equals ``estimate_from`` on that date (tests check)."""
-    dates = pd.DatetimeIndex(dates)
+    whether only stale figures were left: ``estimates_over_time``, so each row is ``estimate_from`` on that date."""
+    dates = pd.DatetimeIndex(dates).sort_values()
     cols = ["date", "low", "high", "low_open", "high_open", "lineages", "stale"]
-    if len(dates) == 0:
-        return pd.DataFrame(columns=cols)
-    if str(metric_kinds().loc[metric, "kind"]) == "flow":
-        rows = [(d, estimate_from(claims, origin, metric, d)) for d in dates]
-        rows = [
-            dict(
-                date=d,
-                low=e.band.low,
-                high=e.band.high,
-                low_open=e.band.low_open,
-                high_open=e.band.high_open,
-                lineages=e.lineages,
-                stale=e.stale,
-            )
-            for d, e in rows
-            if e is not None
-        ]
-        return pd.DataFrame(rows, columns=cols)
-    walk = _Walk(claims, origin, metric, dates.max())
-    states = _path(walk, dates.max())
-    rows, i = [], -1
-    for d in dates.sort_values():
-        while i + 1 < len(states) and states[i + 1].day <= d:
-            i += 1
-        if i < 0:
-            continue
-        st = states[i]
-        rows.append(
-            dict(
-                date=d,
-                low=st.band.low,
-                high=st.band.high,
-                low_open=st.band.low_open,
-                high_open=st.band.high_open,
-                lineages=len(_lineage_set((r["lin"] for r in st.figures), st.floor)),
-                stale=st.stale,
-            )
+    rows = [
+        dict(
+            date=d,
+            low=e.band.low,
+            high=e.band.high,
+            low_open=e.band.low_open,
+            high_open=e.band.high_open,
+            lineages=e.lineages,
+            stale=e.stale,
         )
+        for d, e in zip(dates, estimates_over_time(claims, origin, metric, dates), strict=True)
+        if e is not None
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
