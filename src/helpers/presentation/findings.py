@@ -27,20 +27,24 @@ class Finding:
     link: str
 
 
+def _estimate_finding(label: str, est: mp.RangeEstimate, say_stale: bool = False) -> Finding:
+    """A finding that is one estimate: its band, the lineages behind it and its newest figure (and, for a stock, its
+    age once stale), linked to the country page that lists its claims."""
+    stale = f", stale ({est.age_days} days)" if say_stale and est.stale else ""
+    return Finding(
+        label,
+        rp.band(est.band),
+        f"{rp.lineages(est.lineages)}; newest figure {rp.day(est.newest)}{stale}",
+        f"countries/{est.origin}.html",
+    )
+
+
 def key_findings(claims: pd.DataFrame, regions: pd.DataFrame, as_of) -> list[Finding]:
     """Three to five findings about the war's foreign manpower on `as_of`; a figure no claim supports yet is left out."""
     found = []
     present = mp.estimate_from(claims, "PRK", "deployed", as_of)
     if present is not None:
-        found.append(
-            Finding(
-                "North Korean troops in Russia",
-                rp.band(present.band),
-                f"{rp.lineages(present.lineages)}; newest figure {rp.day(present.newest)}"
-                + (f", stale ({present.age_days} days)" if present.stale else ""),
-                "countries/PRK.html",
-            )
-        )
+        found.append(_estimate_finding("North Korean troops in Russia", present, say_stale=True))
     sent, sent_lineages = ff.sent_band(claims, "PRK", as_of)
     if sent is not None:
         found.append(
@@ -53,14 +57,7 @@ def key_findings(claims: pd.DataFrame, regions: pd.DataFrame, as_of) -> list[Fin
         )
     killed = mp.estimate_from(claims, "PRK", "killed", as_of)
     if killed is not None:
-        found.append(
-            Finding(
-                "North Korean troops killed",
-                rp.band(killed.band),
-                f"{rp.lineages(killed.lineages)}; newest figure {rp.day(killed.newest)}",
-                "countries/PRK.html",
-            )
-        )
+        found.append(_estimate_finding("North Korean troops killed", killed))
     for metric, label in (("recruited", "Recruits from other countries"), ("killed", "Recruits from other countries killed")):
         total = tt.foreign_total(
             claims, regions, metric, as_of, floor_metric="identified_by_name" if metric == "recruited" else None

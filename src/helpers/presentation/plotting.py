@@ -334,6 +334,11 @@ def origin_map(ax, rings: dict, classes: dict[str, str | None], links: dict[str,
     ax.legend(handles=handles, fontsize=7, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 0.0))
 
 
+def _label_after(ax, text: str, point: tuple, gap: float, size: float) -> None:
+    """A bar's label `gap` points to the right of its end, centred on the bar."""
+    ax.annotate(text, point, xytext=(gap, 0), textcoords="offset points", va="center", fontsize=size, color="#333333")
+
+
 def ranked_ranges(ax, frame: pd.DataFrame, xlabel: str) -> None:
     """Countries ranked by their estimate's lower end: a bar across the estimate's band (a point when its ends agree),
     an arrow where the top is only 'at least', and how many independent lineages stand behind it at the end."""
@@ -361,15 +366,7 @@ def ranked_ranges(ax, frame: pd.DataFrame, xlabel: str) -> None:
             "+" if r["high_open"] else ""
         )
         who = "a single lineage" if n == 1 else f"{n} lineages"
-        ax.annotate(
-            f"{label}  ({who}, latest {r['newest']:%b %Y})",
-            (r["high"], i),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=7,
-            color="#333333",
-        )
+        _label_after(ax, f"{label}  ({who}, latest {r['newest']:%b %Y})", (r["high"], i), 6, 7)
     ax.set_yticks(y, frame["country"])
     ax.invert_yaxis()
     ax.set_xscale("log")
@@ -405,15 +402,7 @@ def range_bars(
     ax.scatter(frame["lo"], list(y), color=colours, s=12, zorder=3)
     ax.scatter(frame["hi"], list(y), color=colours, s=12, zorder=3)
     for i, r in frame.iterrows():
-        ax.annotate(
-            plain(r[note_col]),
-            (r["hi"], i),
-            xytext=(4, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=6.5,
-            color="#333333",
-        )
+        _label_after(ax, plain(r[note_col]), (r["hi"], i), 4, 6.5)
     ax.set_yticks(list(y), [plain(v) for v in frame[label_col]])
     ax.invert_yaxis()
     ax.set_xscale("log")
