@@ -15,6 +15,7 @@ from helpers.analysis import manpower as mp
 from helpers.analysis import origins as og
 from helpers.analysis import totals as tt
 from helpers.presentation import figures as fg
+from helpers.presentation import plotting as pl
 from helpers.presentation import report as rp
 
 WHEN = pd.Timestamp("2025-06-30")
@@ -141,3 +142,28 @@ def test_named_lists_label_the_latest_figure_with_its_qualifier():
     )
     fig = fg.named_lists(named, WHEN)
     assert "identified by name: 1,500+" in _texts(fig) and "origin countries: 48" in _texts(fig)
+
+
+def test_network_figures_title_their_panels_from_the_graphs():
+    from helpers.analysis import network
+
+    actors = data.actors()
+    short = dict(zip(actors["actor_id"], actors["short_name"], strict=True))
+    graph = network.alliance_graph(WHEN)
+    fig = fg.partnership_facets(graph, 4, short, WHEN)
+    assert fig._suptitle.get_text().startswith("4 partners supply Russia's war; ")
+    kinds = {d["relation"] for _, _, d in graph.edges(data=True)}
+    assert sum(any(ax.get_title(loc=where) for where in ("left", "center")) for ax in fig.axes) == len(kinds)
+    snaps = {d: network.alliance_graph(d) for d in (pd.Timestamp("2023-12-31"), WHEN)}
+    titles = [ax.get_title() for ax in fg.network_snapshots(snaps, short, WHEN).axes]
+    assert titles == [f"{rp.day(d)}: {g.number_of_edges()} edges" for d, g in snaps.items()]
+
+
+def test_the_relations_timeline_and_the_map_carry_source_and_date():
+    rels = data.relations(WHEN).sort_values(["first_reported", "relation_id"])
+    assert "Data as of 2025-06-30" in _footer(fg.relations_timeline(rels, pd.Timestamp("2021-07-01"), WHEN))
+    from helpers.data import geo
+
+    fig = fg.origins_map(geo.country_rings(), {"NPL": pl.map_class(2000), "KEN": None}, ["NPL", "KEN"], WHEN)
+    assert fig._suptitle.get_text() == "Russia's foreign recruits come from at least 2 countries"
+    assert "world-atlas" in _footer(fig)

@@ -260,3 +260,50 @@ def exposure_grids(matrix: pd.DataFrame, periods: list[tuple[str, pd.Timestamp]]
         "helpers.analysis.legal.exposure_matrix over data/states_parties.csv, declarations.csv and aggression_amendments.csv",
         when,
     )
+
+
+def partnership_facets(graph, partners: int, names: dict[str, str], when: pd.Timestamp) -> Figure:
+    """The partnership network as small multiples, one panel per kind of relation on the same node positions
+    (``plotting.network_facets``); the title counts the partners and names the most common tie."""
+    kinds = sorted({d["relation"] for _, _, d in graph.edges(data=True)})
+    per_kind = {k: len({d["relation_id"] for _, _, d in graph.edges(data=True) if d["relation"] == k}) for k in kinds}
+    cols = 3
+    rows = -(-len(kinds) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(11, 3.7 * rows))
+    pl.network_facets(axes.ravel(), graph, kinds, names=names)
+    biggest = max(per_kind, key=lambda k: (per_kind[k], k))
+    return pl.finish(
+        fig,
+        f"{rp.num(partners)} partners supply Russia's war; {biggest.replace('_', ' ')} is the most common tie ({rp.num(per_kind[biggest])})",
+        "data/relations.csv, data/actors.csv; one panel per kind of relation; arrow: gives to / acts toward; dashed: media reports only",
+        when,
+    )
+
+
+def network_snapshots(snapshots: dict, names: dict[str, str], when: pd.Timestamp) -> Figure:
+    """The network as known on each of several dates, one panel each, titled with its date and its edges."""
+    fig, axes = plt.subplots(1, len(snapshots), figsize=(4 * len(snapshots), 4.2))
+    axes = [axes] if len(snapshots) == 1 else axes
+    for ax, (d, graph) in zip(axes, snapshots.items(), strict=True):
+        pl.network_plot(ax, graph, legend=False, names=names)
+        ax.set_title(f"{rp.day(d)}: {graph.number_of_edges()} edges")
+    return pl.finish(fig, "The network at four dates, as known on each date", "data/relations.csv", when)
+
+
+def relations_timeline(relations: pd.DataFrame, since: pd.Timestamp, when: pd.Timestamp) -> Figure:
+    """Each relation from its first report to its end, coloured by the confirmation that held (``plotting.relation_timeline``)."""
+    fig, ax = plt.subplots(figsize=(11, max(4, 0.22 * len(relations))))
+    pl.relation_timeline(ax, relations, when, since=since)
+    return pl.finish(fig, "When each relation was first reported, and when it was acknowledged", "data/relations.csv", when)
+
+
+def origins_map(rings: dict, classes: dict[str, str | None], countries: list[str], when: pd.Timestamp) -> Figure:
+    """The origin countries shaded by the lower end of their recruits estimate, each a link to its page."""
+    fig, ax = plt.subplots(figsize=(11, 5.6))
+    pl.origin_map(ax, rings, classes, links={o: f"countries/{o}.html" for o in countries})
+    return pl.finish(
+        fig,
+        f"Russia's foreign recruits come from at least {len(countries)} countries",
+        "data/claims.csv (lower end of each country's recruits estimate, never below its named list; helpers.analysis.origins.ranked); boundaries: Natural Earth via world-atlas",
+        when,
+    )
