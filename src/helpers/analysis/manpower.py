@@ -515,9 +515,7 @@ def _stock_or_count(walk: _Walk, claims: pd.DataFrame, origin: str, when: pd.Tim
 def _flow(claims: pd.DataFrame, origin: str, metric: str, when: pd.Timestamp) -> RangeEstimate | None:
     """Flows combine only over the same period: the band of the newest period any lineage reported
     (the figures for other periods are left out as rates of their own period)."""
-    latest = latest_by_lineage(
-        for_estimates(claims), origin, metric, when, max_age_days=float("inf")
-    )  # same columns for every caller
+    latest = latest_by_lineage(claims, origin, metric, when, max_age_days=float("inf"))
     if latest.empty:
         return None
     latest = latest.assign(_start=latest["period_start"].fillna(latest["refers_to"]))
@@ -602,7 +600,8 @@ def estimates_over_time(claims: pd.DataFrame, origin: str, metric: str, dates) -
     if not days:
         return []
     if str(metric_kinds().loc[metric, "kind"]) == "flow":
-        return [_flow(claims, origin, metric, d) for d in days]
+        narrow = for_estimates(claims)  # once for every date; a flow's figures then carry the same columns for every caller
+        return [_flow(narrow, origin, metric, d) for d in days]
     walk = _Walk(claims, origin, metric, max(days))
     return [_stock_or_count(walk.known_by(d), claims, origin, d) for d in days]
 
