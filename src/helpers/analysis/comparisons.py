@@ -26,6 +26,11 @@ def _whole(claims: pd.DataFrame, when: pd.Timestamp, metrics) -> pd.DataFrame:
     return sel.assign(value=sel["lo"].fillna(sel["hi"]), lin=_lineage(sel).astype(str))
 
 
+def _figure(name: str, row: pd.Series) -> dict:
+    """One side of a comparison as stated: its figure, the qualifier next to it and the day it was stated."""
+    return {name: int(row["value"]), f"{name}_qualifier": row["qualifier"], f"{name}_stated": row["stated"]}
+
+
 def deaths_per_recruit(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataFrame:
     """Per origin and lineage holding both: its newest count of the dead over its newest count of recruits (or of
     the named, when it gives no count of recruits), with both dates and the days between them. Within one lineage
@@ -47,13 +52,9 @@ def deaths_per_recruit(claims: pd.DataFrame, as_of: DateLike = None) -> pd.DataF
             dict(
                 origin=origin,
                 lineage=lin,
-                killed=int(d["value"]),
-                killed_qualifier=d["qualifier"],
-                killed_stated=d["stated"],
-                recruits=int(r["value"]),
+                **_figure("killed", d),
+                **_figure("recruits", r),
                 recruits_metric=metric,
-                recruits_qualifier=r["qualifier"],
-                recruits_stated=r["stated"],
                 days_apart=abs(int((d["stated"] - r["stated"]).days)),
                 killed_per_100=round(100 * float(d["value"]) / float(r["value"]), 1),
                 claim_ids=f"{d['claim_id']};{r['claim_id']}",
@@ -104,14 +105,10 @@ def aligned_sides(
                     dict(
                         origin=origin,
                         metric=metric,
-                        base=int(b["value"]),
-                        base_qualifier=b["qualifier"],
-                        base_stated=b["stated"],
+                        **_figure("base", b),
                         base_claim=b["claim_id"],
                         other_side=side,
-                        other=int(o["value"]),
-                        other_qualifier=o["qualifier"],
-                        other_stated=o["stated"],
+                        **_figure("other", o),
                         other_claim=o["claim_id"],
                         days_apart=int(o["gap"]),
                         ratio=round(float(o["value"]) / float(b["value"]), 2) if b["value"] else float("nan"),

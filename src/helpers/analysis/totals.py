@@ -144,18 +144,19 @@ def totals_over_time(
     return as_series(foreign_totals(claims, regions, pd.DatetimeIndex(dates), metric, floor_metric))
 
 
+#: The columns of a series of totals and the field of `Total` each one reads.
+SERIES_COLUMNS = {
+    "date": "as_of",
+    "low": "low",
+    "basis": "low_basis",
+    "countries": "countries",
+    "counted_high": "counted_high",
+    "counted_high_open": "counted_high_open",
+}
+
+
 def as_series(totals: list[Total]) -> pd.DataFrame:
     """Totals on several dates as one frame, a row per date: the floor, what sets it, the countries counted and the
     sum of their upper ends."""
-    rows = [
-        dict(
-            date=t.as_of,
-            low=t.low,
-            basis=t.low_basis,
-            countries=t.countries,
-            counted_high=t.counted_high,
-            counted_high_open=t.counted_high_open,
-        )
-        for t in totals
-    ]
-    return pd.DataFrame(rows, columns=["date", "low", "basis", "countries", "counted_high", "counted_high_open"])
+    rows = [[getattr(t, field) for field in SERIES_COLUMNS.values()] for t in totals]
+    return pd.DataFrame(rows, columns=list(SERIES_COLUMNS))

@@ -185,11 +185,10 @@ def cite_claim(row, source: pd.Series | None, collection: str) -> str:
     """'Cite this claim': institution (speaker), the day it spoke, the figure as coded, the quote, the page it is read
     on, and the collection's permalink, in one line a reader can paste."""
     from helpers.data.places import place_name
+    from helpers.presentation.report import day
     from helpers.presentation.words import figure_words
 
-    day = pd.Timestamp(row["stated"])
-    precision = str(row.get("stated_precision", "day") or "day")
-    when = f"{day:%B %Y}" if precision == "month" else f"{day:%Y}" if precision == "year" else f"{day.day} {day:%B %Y}"
+    when = day(row["stated"], str(row.get("stated_precision", "day") or "day"))
     institution = _text(row.get("claimant_name", row.get("claimant_id", "")))
     speaker = _text(row.get("speaker", ""))
     figure = f"{figure_words(str(row['qualifier']), row['low'], row['high'])} {str(row['metric']).replace('_', ' ')}"

@@ -85,11 +85,16 @@ def pct(r: tuple[float, float]) -> str:
     return f"{r[0]:.0%}–{r[1]:.0%}" if round(r[0], 2) != round(r[1], 2) else f"{r[0]:.0%}"
 
 
-def day(d, precision: str = "day") -> str:
-    """A date in words to its precision: "15 January 2025", "January 2025" or "2025"."""
+#: How a date reads to its precision; the short day ("05 Jan 2025") lines up in the site's tables.
+DAY_FORMATS = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}
+SHORT_DAY_FORMATS = {**DAY_FORMATS, "day": "%d %b %Y"}
+
+
+def day(d, precision: str = "day", short: bool = False, missing: str = "n/a") -> str:
+    """A date in words to its precision: "15 January 2025" (short: "15 Jan 2025"), "January 2025" or "2025"."""
     if d is None or pd.isna(d):
-        return "n/a"
-    return pd.Timestamp(d).strftime({"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[precision])
+        return missing
+    return pd.Timestamp(d).strftime((SHORT_DAY_FORMATS if short else DAY_FORMATS)[precision])
 
 
 #: Human headers for the column names the helpers return (others: underscores to spaces, first letter capitalised).

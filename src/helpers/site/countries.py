@@ -15,6 +15,7 @@ from helpers.analysis import origins as og
 from helpers.data.places import place_name
 from helpers.presentation.plotting import SIDE_COLOURS
 from helpers.presentation.report import band as band_words
+from helpers.presentation.report import day
 from helpers.presentation.words import figure_words
 from helpers.site.pages import TABLE_SCRIPTS, esc, render
 
@@ -32,7 +33,7 @@ def estimate_rows(claims: pd.DataFrame, origin: str, as_of) -> list[dict]:
         if est.floor is not None and est.floor.claim_id not in set(used):
             used.append(est.floor.claim_id)
         n = est.lineages
-        age = f"stale: newest figure {est.age_days:,} days old" if est.stale else f"newest figure {est.newest:%d %b %Y}"
+        age = f"stale: newest figure {est.age_days:,} days old" if est.stale else f"newest figure {day(est.newest, short=True)}"
         rows.append(
             dict(
                 metric=est.metric.replace("_", " "),
@@ -67,7 +68,7 @@ def latest_rows(claims: pd.DataFrame, origin: str, as_of) -> dict:
                 else dict(
                     figure=figure_words(r["qualifier"], r["low"], r["high"]),
                     claimant=r["claimant"],
-                    stated=f"{r['stated']:%d %b %Y}",
+                    stated=day(r["stated"], short=True),
                     claim_id=r["claim_id"],
                 )
             )
@@ -86,7 +87,7 @@ def svg_timeline(claims: pd.DataFrame, width: int = 760, height: int = 90) -> st
     for r in claims.sort_values(["stated", "claim_id"]).itertuples():
         x = 20 + (width - 40) * (r.stated - start).days / span
         y = 14 + 12 * sides.index(r.side) if r.side in sides else 80
-        tip = f"{r.stated:%d %b %Y}: {r.claimant}, {str(r.metric).replace('_', ' ')} {figure_words(r.qualifier, r.low, r.high)} ({r.claim_id})"
+        tip = f"{day(r.stated, short=True)}: {r.claimant}, {str(r.metric).replace('_', ' ')} {figure_words(r.qualifier, r.low, r.high)} ({r.claim_id})"
         dots.append(
             f'<a href="#claim-{esc(r.claim_id)}"><circle cx="{x:.1f}" cy="{y}" r="4" fill="{SIDE_COLOURS.get(r.side, "#777")}">'
             f"<title>{esc(tip)}</title></circle></a>"
@@ -118,10 +119,6 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _day(when, precision: str) -> str:
-    return f"{when:%B %Y}" if precision == "month" else f"{when:%Y}" if precision == "year" else f"{when:%d %b %Y}"
-
-
 def claim_rows(claims: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
     """Every claim, newest first: figure, institution and side, date, quote with its English rendering, source page."""
     src = sources.set_index("source_id")
@@ -135,7 +132,7 @@ def claim_rows(claims: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
             standing="" if r.standing == "accepted" else str(r.standing).replace("_", " "),
             claimant=r.claimant,
             side=r.side,
-            stated=f"{r.stated:%d %b %Y}",
+            stated=day(r.stated, short=True),
             quote=r.quote,
             quote_en=_text(r.quote_en),
             speaker=_text(r.speaker),
@@ -152,7 +149,7 @@ def response_rows(responses: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
     return [
         dict(
             id=r.response_id,
-            date=_day(r.date, r.date_precision),
+            date=day(r.date, r.date_precision, short=True),
             measure=str(r.measure).replace("_", " "),
             actor=r.actor,
             summary=r.summary,
@@ -168,7 +165,9 @@ def channel_rows(channels: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
     """How recruits reached Russia's forces, by channel: each source's sentence naming it."""
     src = sources.set_index("source_id")
     return [
-        dict(channel=r.channel.replace("_", " "), stated=f"{r.stated:%d %b %Y}", quote=r.quote, source=_source(src, r.source_id))
+        dict(
+            channel=r.channel.replace("_", " "), stated=day(r.stated, short=True), quote=r.quote, source=_source(src, r.source_id)
+        )
         for r in channels.sort_values(["channel", "stated"]).itertuples()
     ]
 
@@ -206,16 +205,11 @@ def country_page(
         | set(responses["source_id"])
     )
     src = sources[sources["source_id"].isin(cited)].sort_values(["publisher", "published"], na_position="last")
-    refs = [
-        dict(
-            id=s.source_id,
-            url=s.url,
-            publisher=s.publisher,
-            title=s.title,
-            date="n.d." if pd.isna(s.published) else f"{s.published:%d %b %Y}",
-        )
-        for s in src.itertuples()
-    ]
+    refs = (
+        src.assign(id=src["source_id"], date=[day(d, short=True, missing="n.d.") for d in src["published"]])
+        .loc[:, ["id", "url", "publisher", "title", "date"]]
+        .to_dict("records")
+    )
     return render(
         "country.html",
         place_name(origin),
@@ -225,8 +219,8 @@ def country_page(
         origin=origin,
         name=place_name(origin),
         institutions=own["claimant_id"].nunique(),
-        first=f"{own['stated'].min():%d %b %Y}",
-        last=f"{own['stated'].max():%d %b %Y}",
+        first=day(own["stated"].min(), short=True),
+        last=day(own["stated"].max(), short=True),
         estimates=estimate_rows(claims, origin, as_of),
         latest=latest_rows(claims, origin, as_of),
         timeline=svg_timeline(own),
@@ -246,18 +240,11 @@ def countries_index(rows: pd.DataFrame, map_svg: str, data_date: str) -> str:
     ranked = rows.assign(_low=pd.to_numeric(rows["recruits_low"], errors="coerce").fillna(-1)).sort_values(
         ["_low", "name"], ascending=[False, True], kind="stable"
     )
-    table = [
-        dict(
-            origin=r.origin,
-            name=r.name,
-            claims=r.claims,
-            recruits=r.recruits,
-            killed=r.killed,
-            institutions=r.institutions,
-            latest=f"{r.latest:%d %b %Y}",
-        )
-        for r in rows.itertuples()
-    ]
+    table = (
+        rows.assign(latest=[day(d, short=True) for d in rows["latest"]])
+        .loc[:, ["origin", "name", "claims", "recruits", "killed", "institutions", "latest"]]
+        .to_dict("records")
+    )
     listed = [dict(origin=r.origin, name=r.name, recruits=r.recruits) for r in ranked.itertuples()]
     return render(
         "countries.html", "Countries", data_date, root="../", scripts=TABLE_SCRIPTS, rows=table, ranked=listed, map_svg=map_svg

@@ -75,36 +75,28 @@ def recent_accessions(legal: LegalData, since: str | pd.Timestamp) -> pd.DataFra
     since = pd.Timestamp(since)
     sp = legal.states_parties
     new = sp[sp["entry_into_force"].notna() & (sp["entry_into_force"] >= since) & (sp["entry_into_force"] <= legal.as_of)]
-    rows = []
-    for r in new.sort_values("entry_into_force").itertuples():
-        rec = legal.record(r.iso3)
-        back = [d for d in rec.acceptances if d.start is not None and d.start < r.entry_into_force]
-        earliest = min((d.start for d in back), default=None)
-        rows.append(
-            dict(
-                state=r.iso3,
-                name=r.name,
-                deposited=r.deposited,
-                entry_into_force=r.entry_into_force,
-                art_12_3_reaches_back_to=earliest,
-                years_before_entry_into_force=None
-                if earliest is None
-                else round((r.entry_into_force - earliest).days / 365.25, 1),
-                parties_after=len(states_parties(r.entry_into_force, legal)),
-            )
-        )
+    new = new.sort_values("entry_into_force")
+    entry = list(new["entry_into_force"])
+    earliest = [_reaches_back(legal.record(state), day) for state, day in zip(new["iso3"], entry, strict=True)]
     return pd.DataFrame(
-        rows,
-        columns=[
-            "state",
-            "name",
-            "deposited",
-            "entry_into_force",
-            "art_12_3_reaches_back_to",
-            "years_before_entry_into_force",
-            "parties_after",
-        ],
+        {
+            "state": list(new["iso3"]),
+            "name": list(new["name"]),
+            "deposited": list(new["deposited"]),
+            "entry_into_force": entry,
+            "art_12_3_reaches_back_to": earliest,
+            "years_before_entry_into_force": [
+                None if e is None else round((day - e).days / 365.25, 1) for e, day in zip(earliest, entry, strict=True)
+            ],
+            "parties_after": [len(states_parties(day, legal)) for day in entry],
+        },
+        dtype=None if entry else object,  # no accession: empty columns, not columns of floats
     )
+
+
+def _reaches_back(record, entry_into_force: pd.Timestamp) -> pd.Timestamp | None:
+    """The earliest start of an Art. 12(3) declaration before the Statute's entry into force for the State."""
+    return min((d.start for d in record.acceptances if d.start is not None and d.start < entry_into_force), default=None)
 
 
 def reasons_by_rule(matrix: pd.DataFrame) -> pd.DataFrame:
