@@ -1,5 +1,6 @@
 """Determinism and read-only data: a fresh execution equals the stored notebook byte for byte,
-and executing notebooks leaves data/ untouched. Also the manpower notebook re-run as of 2024-12-31."""
+and executing notebooks leaves data/ untouched. Notebooks executed as of earlier dates are checked on the as-of
+builds (tests/site/test_as_of_site.py), which execute every notebook as of each date."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ import json
 import re
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from helpers import data
 from helpers.site.refresh import execute
 
 #: Each of these renders a whole site or re-executes notebooks.
@@ -52,38 +51,6 @@ def test_stored_notebooks_carry_no_timing_or_run_specific_metadata():
                 assert cell["execution_count"] is not None, f"{path.name}: unexecuted cell turns strict nbval lax"
                 assert not any(o["output_type"] == "error" for o in cell["outputs"]), path.name
                 assert not any(o.get("name") == "stderr" for o in cell["outputs"]), f"{path.name}: stderr output"
-
-
-MONTHS = "January February March April May June July August September October November December".split()
-
-
-def test_manpower_notebook_as_of_end_2024_sees_nothing_published_later(tmp_path):
-    cutoff = pd.Timestamp("2024-12-31")
-    nb = execute(NB / "01_manpower.ipynb", out=tmp_path / "asof.ipynb", as_of="2024-12-31")
-    text = "\n".join(
-        "".join(o.get("data", {}).get(k, ""))
-        for c in nb.cells
-        if c.cell_type == "code"
-        for o in c.outputs
-        for k in ("text/markdown", "text/html", "text/plain")
-    )
-    assert "Record searched up to 31 December 2024" in text
-    iso = [pd.Timestamp(d) for d in re.findall(r"\b(20\d\d-\d\d-\d\d)\b", text)]
-    assert iso and max(iso) <= cutoff, max(iso)
-    written = [pd.Timestamp(f"{d} {m} {y}") for d, m, y in re.findall(rf"\b(\d{{1,2}}) ({'|'.join(MONTHS)}) (20\d\d)\b", text)]
-    assert written and max(written) <= cutoff, max(written)
-    sources = data.sources().set_index("source_id")["published"]
-    cited = set(re.findall(r"(?:`|<code>)([a-z0-9][a-z0-9-]+)(?:`|</code>)", text)) & set(sources.index)
-    assert cited and all(sources[s] <= cutoff for s in cited)
-    claims = data.claims().set_index("claim_id")["stated"]
-    mentioned = set(re.findall(r"\b((?:dprk|oth|rus)-\d{3})\b", text))
-    assert mentioned and all(claims[c] <= cutoff for c in mentioned)
-
-
-@pytest.mark.parametrize("as_of", ["2023-06-30"])
-def test_other_notebooks_run_as_of_an_earlier_date(tmp_path, as_of):
-    for name in ("02_alliances.ipynb", "03_legal_exposure.ipynb"):
-        execute(NB / name, out=tmp_path / name, as_of=as_of)
 
 
 def test_exported_figures_are_byte_identical(tmp_path, monkeypatch):

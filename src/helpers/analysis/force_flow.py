@@ -38,6 +38,10 @@ LEDGER_COLUMNS = (
 )
 
 
+#: The metrics the troops sent and returned are read from.
+FLOW_METRICS = ("sent", "deployed_in_period", "deployed", "in_combat_area", "returned", "returned_in_period")
+
+
 def _accepted_on(claims: pd.DataFrame, origin: str, metrics: list[str]) -> pd.DataFrame:
     """Accepted claims on `origin` and `metrics`, with their bounds as `lo`/`hi`."""
     return _bounds(claims[(claims["origin"] == origin) & claims["metric"].isin(metrics) & _accepted(claims)])
@@ -133,12 +137,18 @@ def ledger(claims: pd.DataFrame, origin: str, months: pd.DatetimeIndex) -> pd.Da
     months = pd.DatetimeIndex(months)
     described = _dated_by_what_they_describe(for_estimates(claims[claims["origin"].to_numpy(dtype=object) == origin]))
     each = {m: estimates_over_time(described, origin, m, months) for m in ("deployed", "casualties", "killed", "captured")}
+    flows = described[described["metric"].isin(FLOW_METRICS)]
+    stated = flows["stated"].to_numpy()
+    by_known: dict[int, tuple] = {}  # sent and returned depend on the month only through the claims known by it
     rows = []
     for i, month in enumerate(months):
-        seen = described[described["stated"] <= month]
-        sent, sent_lin = sent_band(seen, origin, month)
+        known = stated <= month.to_datetime64()
+        key = int(known.sum())
+        if key not in by_known:
+            seen = flows[known]
+            by_known[key] = (*sent_band(seen, origin, month), _returned(seen, origin))
+        sent, sent_lin, returned = by_known[key]
         present, cas, killed, captured = (each[m][i] for m in ("deployed", "casualties", "killed", "captured"))
-        returned = _returned(seen, origin)
         lost = (killed.band.low if killed else 0) + (captured.band.low if captured else 0) + returned
         capped = sent is not None and not sent.high_open
         rows.append(

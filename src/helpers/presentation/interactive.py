@@ -218,11 +218,10 @@ def consensus_spec(
 
 def ranked_points(claims: pd.DataFrame, metrics: tuple[str, ...], origins: list[str], as_of) -> pd.DataFrame:
     """Each institution's latest figure per origin on `metrics` (any age), as in ``origins.ranked``: the points of the ranked chart."""
-    from helpers.analysis.manpower import latest_by_lineage
+    from helpers.analysis.manpower import latest_all
 
-    frames = [latest_by_lineage(claims, o, m, as_of, max_age_days=math.inf).assign(origin=o) for o in origins for m in metrics]
-    frames = [f for f in frames if not f.empty]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["claim_id", "origin"])
+    latest = latest_all(claims, as_of, tuple(metrics))
+    return latest[latest["origin"].isin(list(origins))].reset_index(drop=True)
 
 
 def ranked_spec(

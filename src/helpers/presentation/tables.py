@@ -19,25 +19,31 @@ def country_table(
     """One row per origin and metric, one column per side: 'figure (institution, date) [claim id]';
     empty where that side has no figure. Rows where no side has a figure are left out."""
     latest = with_figure_words(og.latest_table(claims, as_of, metrics))
-    groups = {k: g for k, g in latest.groupby(["origin", "metric"], observed=True)}
-    rows = []
-    for origin in origins:
-        for metric in metrics:
-            if (origin, metric) not in groups:
-                continue
-            by_side = og.newest_by_side(groups[(origin, metric)])
-            row = {"origin": place_name(origin), "metric": metric.replace("_", " ")}
-            for side in og.TABLE_SIDES:
-                hit = by_side[by_side["side"] == side]
-                row[side] = (
-                    ""
-                    if hit.empty
-                    else (
-                        f"{hit.iloc[0]['figure']} ({hit.iloc[0]['claimant']}, "
-                        f"{hit.iloc[0]['stated']:%d %b %Y}) [{hit.iloc[0]['claim_id']}]"
-                    )
-                )
-            rows.append(row)
+    newest = latest.sort_values(["stated", "claim_id"]).groupby(["origin", "metric", "side"], sort=False).tail(1)
+    cells = {
+        (o, m, side): f"{figure} ({claimant}, {stated:%d %b %Y}) [{claim}]"
+        for o, m, side, figure, claimant, stated, claim in zip(
+            newest["origin"],
+            newest["metric"],
+            newest["side"],
+            newest["figure"],
+            newest["claimant"],
+            newest["stated"],
+            newest["claim_id"],
+            strict=True,
+        )
+    }
+    counted = set(zip(latest["origin"], latest["metric"], strict=True))
+    rows = [
+        {
+            "origin": place_name(origin),
+            "metric": metric.replace("_", " "),
+            **{side: cells.get((origin, metric, side), "") for side in og.TABLE_SIDES},
+        }
+        for origin in origins
+        for metric in metrics
+        if (origin, metric) in counted
+    ]
     frame = pd.DataFrame(rows, columns=["origin", "metric", *og.TABLE_SIDES])
     empty = [s for s in og.TABLE_SIDES if (frame[s] == "").all()] if not frame.empty else []
     return frame.drop(columns=empty)
