@@ -61,12 +61,20 @@ def test_each_notebooks_findings_are_the_analyses_results():
 
     rels, actors = data.relations(when), data.load("actors", when)
     al = {f.label: f for f in fd.alliance_findings(rels, actors)}
-    assert al["Partners supplying Russia's war"].figure == rp.num(len(network.principal_partners(rels, actors)))
+    partners = network.principal_partners(rels, actors)
+    assert al["Partners supplying Russia's war"].figure == rp.num(len(partners))
+    short = actors.set_index("actor_id")["short_name"]
+    assert al["Partners supplying Russia's war"].basis == ", ".join(short[p] for p in partners)  # as the figures name them
     lag = network.acknowledgement_lags(rels)["days"].max()
     assert al["Longest wait from first report to acknowledgement"].figure == f"{rp.num(lag)} days"
 
     exposure = pd.DataFrame(
-        {"origin": ["NPL", "NPL", "KEN", "KEN"], "place": ["in Ukraine", "in Russia"] * 2, "status": ["yes", "no", "yes", "yes"]}
+        {
+            "origin": ["NPL", "NPL", "KEN", "KEN"],
+            "territory": ["UKR", "RUS"] * 2,
+            "place": ["in Ukraine", "in Russia"] * 2,
+            "status": ["yes", "no", "yes", "yes"],
+        }
     )
     lg = {
         f.label: f.figure

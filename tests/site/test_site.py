@@ -139,6 +139,9 @@ def test_search_knows_provinces_by_every_spelling_and_says_what_the_court_could_
     # a province no claim names leads to the Court's reach, not to an empty list of claims
     unnamed = [e for e in entries.values() if " 0 claims name it." in e[2]]
     assert unnamed and all(e[3] == "03_legal_exposure.html#when-could-the-icc-reach-whom" for e in unnamed)
+    # the province's state decides which rows apply, by its code: words for the place change nothing
+    reworded = {e[1]: e for e in place_entries(claims, exposure.assign(place="en " + exposure["territory"]), when)}
+    assert reworded == entries
 
 
 def test_the_search_index_holds_only_whole_entries_provinces_included():

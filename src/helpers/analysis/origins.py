@@ -165,6 +165,10 @@ def named_totals(claims: pd.DataFrame, claimant_id: str = "ukr-pow-hq") -> pd.Da
     ].reset_index(drop=True)
 
 
+#: Where the recruits fight, as a territory code and its words: the exposure's rows are matched by the code.
+EXPOSURE_PLACES = (("UKR", "in Ukraine"), ("RUS", "in Russia"))
+
+
 def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_crimes") -> pd.DataFrame:
     """For each origin: could the ICC exercise jurisdiction over `crime` by its nationals in Ukraine, and in
     Russia, on `as_of` (``helpers.analysis.legal.assess``; a State Party referral is assumed as trigger)?"""
@@ -172,12 +176,19 @@ def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_c
     record = legal.LegalData.load(when)  # the treaty record as known then: a view must not know a later accession
     rows = []
     for origin in origins:
-        for place, territory in (("in Ukraine", "UKR"), ("in Russia", "RUS")):
+        for territory, place in EXPOSURE_PLACES:
             a = legal.assess(crime, origin, territory, when, legal=record)
             rows.append(
-                dict(origin=origin, place=place, status=a.status, bases="; ".join(a.bases), barriers="; ".join(a.barriers))
+                dict(
+                    origin=origin,
+                    territory=territory,
+                    place=place,
+                    status=a.status,
+                    bases="; ".join(a.bases),
+                    barriers="; ".join(a.barriers),
+                )
             )
-    return pd.DataFrame(rows, columns=["origin", "place", "status", "bases", "barriers"])
+    return pd.DataFrame(rows, columns=["origin", "territory", "place", "status", "bases", "barriers"])
 
 
 def country_claims(claims: pd.DataFrame, origin: str) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from helpers.analysis import force_flow as ff
 from helpers.analysis import manpower as mp
+from helpers.analysis import origins as og
 from helpers.analysis import totals as tt
 from helpers.presentation import report as rp
 
@@ -130,7 +131,12 @@ def alliance_findings(relations: pd.DataFrame, actors: pd.DataFrame) -> list[Fin
     supplies = network.partner_supplies(relations, actors=actors)
     if supplies.empty:
         return []
-    names = actors.set_index("actor_id")["name"] if "actor_id" in actors else pd.Series(dtype=str)
+    # short names, as the alliance figures show them ("North Korea", not the state's full style)
+    names = (
+        actors.set_index("actor_id")["short_name"].fillna(actors.set_index("actor_id")["name"])
+        if "actor_id" in actors
+        else pd.Series(dtype=str)
+    )
 
     def name(a: str) -> str:
         return str(names.get(a, place_name(a)))
@@ -179,8 +185,8 @@ def legal_findings(exposure: pd.DataFrame, parties: frozenset[str], warrants: pd
             "03_legal_exposure.html#withdrawals-and-accessions",
         )
     ]
-    for place in ("in Ukraine", "in Russia"):
-        here = exposure[exposure["place"] == place]
+    for territory, place in og.EXPOSURE_PLACES:
+        here = exposure[exposure["territory"] == territory]
         if not here.empty:
             yes = int((here["status"] == "yes").sum())
             found.append(
@@ -207,8 +213,6 @@ def legal_findings(exposure: pd.DataFrame, parties: frozenset[str], warrants: pd
 def recruit_findings(claims: pd.DataFrame, responses: pd.DataFrame, as_of) -> list[Finding]:
     """Recruits by country: how many countries have a figure, the largest (with how many lineages stand behind it),
     the most dead on the named lists, and how many governments responded."""
-    from helpers.analysis import origins as og
-
     ranked = og.ranked(claims, ("recruited", "identified_by_name"), as_of)
     if ranked.empty:
         return []

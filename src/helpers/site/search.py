@@ -77,7 +77,7 @@ def notebook_entries(nb: RenderedNotebook) -> list[list[str]]:
 def place_entries(claims: pd.DataFrame, exposure: pd.DataFrame, as_of) -> list[list[str]]:
     """One entry per province a reader may search for (data/subdivision_names.csv), under every name it is written
     with: its state, how many claims name it, and whether the Court could reach war crimes committed there by the
-    recruits' nationals (`exposure`: `origins.icc_exposure` on `as_of`, 'in <state>' rows), with the article that
+    recruits' nationals (`exposure`: `origins.icc_exposure` on `as_of`, the rows of the province's state), with the article that
     decides it. It links to the claims that name it, else to the Court's reach in notebook 03."""
     from helpers.data.places import place_name, subdivisions
     from helpers.presentation import report as rp
@@ -89,7 +89,7 @@ def place_entries(claims: pd.DataFrame, exposure: pd.DataFrame, as_of) -> list[l
         hits = {n: said.str.contains(rf"\b{re.escape(n.casefold())}", regex=True) for n in r.names}
         naming = int(pd.concat(hits.values(), axis=1).any(axis=1).sum())
         commonest = max(r.names, key=lambda n: int(hits[n].sum()))  # the name the claims page's word filter finds most by
-        here = exposure[exposure["place"] == f"in {state}"]
+        here = exposure[exposure["territory"] == r.state]
         text = f"{r.name}, {state} (ISO 3166-2 {r.code}). "
         if not here.empty:
             yes = here[here["status"] == "yes"]
