@@ -17,7 +17,7 @@ from helpers.presentation.plotting import SIDE_COLOURS
 from helpers.presentation.report import band as band_words
 from helpers.presentation.report import day
 from helpers.presentation.words import figure_words
-from helpers.site.pages import TABLE_SCRIPTS, esc, render
+from helpers.site.pages import TABLE_SCRIPTS, esc, render, source_link
 
 #: Metrics a country page always lists, so that a missing one reads "no figure in the data".
 CORE_METRICS = ("recruited", "identified_by_name", "killed", "prisoners_held", "returned")
@@ -107,14 +107,6 @@ def svg_timeline(claims: pd.DataFrame, width: int = 760, height: int = 90) -> st
     )
 
 
-def _source(src: pd.DataFrame, source_id: str) -> dict:
-    """A source as the templates link it (publisher, title and page; the id alone when the page is not in the view)."""
-    if source_id not in src.index:
-        return dict(id=source_id, url="", publisher="", title="")
-    s = src.loc[source_id]
-    return dict(id=source_id, url=s["url"], publisher=s["publisher"], title=s["title"])
-
-
 def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
@@ -136,7 +128,7 @@ def claim_rows(claims: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
             quote=r.quote,
             quote_en=_text(r.quote_en),
             speaker=_text(r.speaker),
-            source=_source(src, r.source_id),
+            source=source_link(src, r.source_id),
             relays=len(r.relayed_by),
         )
         for r in claims.itertuples()
@@ -155,7 +147,7 @@ def response_rows(responses: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
             summary=r.summary,
             quote=r.quote,
             quote_en=_text(r.quote_en),
-            source=_source(src, r.source_id),
+            source=source_link(src, r.source_id),
         )
         for r in responses.sort_values(["date", "response_id"]).itertuples()
     ]
@@ -166,7 +158,10 @@ def channel_rows(channels: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
     src = sources.set_index("source_id")
     return [
         dict(
-            channel=r.channel.replace("_", " "), stated=day(r.stated, short=True), quote=r.quote, source=_source(src, r.source_id)
+            channel=r.channel.replace("_", " "),
+            stated=day(r.stated, short=True),
+            quote=r.quote,
+            source=source_link(src, r.source_id),
         )
         for r in channels.sort_values(["channel", "stated"]).itertuples()
     ]

@@ -22,6 +22,15 @@ _ENV = jinja2.Environment(
 )
 
 
+def source_link(sources: pd.DataFrame, source_id: str) -> dict:
+    """A source as the templates link it (templates/macros.html): publisher, title and page, from `sources` indexed
+    by source_id; the id alone (an empty url) when the page is not in the view."""
+    if source_id not in sources.index:
+        return dict(id=source_id, url="", publisher="", title="")
+    s = sources.loc[source_id]
+    return dict(id=source_id, url=s["url"], publisher=s["publisher"], title=s["title"])
+
+
 def render(template: str, title: str, data_date: str, root: str = "", scripts: Iterable[str] = (), **context) -> str:
     """A whole page from `template` (which extends base.html): `root` prefixes site links for pages in a subdirectory
     ("../"); `scripts` are site paths under assets/ loaded at the end of the body."""
@@ -136,7 +145,7 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str, col
         own = claims[claims["claimant_id"] == cid].sort_values(["stated", "claim_id"], ascending=[False, True])
         rows = []
         for r in own.itertuples():
-            s = src.loc[r.source_id] if r.source_id in src.index else None
+            link = source_link(src, r.source_id)
             rows.append(
                 dict(
                     id=r.claim_id,
@@ -152,9 +161,8 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str, col
                     stated=f"{r.stated:%-d %b %Y}",
                     quote=r.quote,
                     speaker=r.speaker if isinstance(r.speaker, str) else "",
-                    source_id=r.source_id,
-                    source=None if s is None else dict(url=s["url"], publisher=s["publisher"], title=s["title"]),
-                    cite=cite_claim(r._asdict(), s, collection),
+                    source=link,
+                    cite=cite_claim(r._asdict(), src.loc[r.source_id] if link["url"] else None, collection),
                 )
             )
         institutions.append(dict(id=cid, name=str(names.get(cid, cid)), claims=rows))
