@@ -62,7 +62,9 @@ def browser():
 
 
 def visit(browser, url: str, shot: Path | None = None):
-    """Load `url`; return (console errors, failed or outside requests, internal links, images)."""
+    """Load `url` and wait until the network is idle (so a late request would be caught); return (console errors,
+    failed or outside requests, internal links, images). Other tests wait for the load event only: the site's scripts
+    fetch nothing after it (charts carry their data inline, search its index as a script), which this visit checks."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors, bad = [], []
     host = urlparse(url).netloc
@@ -208,7 +210,7 @@ def test_a_claims_chart_point_shows_its_quote_and_source(site, browser, stem, ho
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(urljoin(base, f"{stem}.html"), wait_until="networkidle")
+    page.goto(urljoin(base, f"{stem}.html"), wait_until="load")
     page.wait_for_selector("html[data-charts=ready]", timeout=15000)
     chart = page.locator(".vl-chart").first
     points = chart.locator(".mark-symbol path")
@@ -244,7 +246,7 @@ def test_search_finds_an_institutions_claims(site, browser):
     claims = [c for c in _claims_by_id().values() if c["claimant_id"] == "kor-nis"]
     name = institutions["kor-nis"]["short_name"]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(urljoin(base, "index.html"), wait_until="networkidle")
+    page.goto(urljoin(base, "index.html"), wait_until="load")
     page.fill("header.site input[type=search]", name)
     page.press("header.site input[type=search]", "Enter")
     page.wait_for_selector("html[data-search=ready]")
@@ -261,7 +263,7 @@ def test_search_finds_an_institutions_claims(site, browser):
     assert section.locator("ol.claims > li").count() == len(claims)
     assert page.locator(f"#claim-{claims[0]['claim_id']} blockquote").inner_text().strip()
     # a country and a source are found too
-    page.goto(urljoin(base, "search.html?q=Nepal"), wait_until="networkidle")
+    page.goto(urljoin(base, "search.html?q=Nepal"), wait_until="load")
     assert page.locator("#search-results li.hit-country a[href='countries/NPL.html']").count() == 1
     page.close()
 
@@ -286,7 +288,7 @@ def test_no_horizontal_page_scroll_and_screenshots(site, browser, width):
     base, out, _ = site
     page = browser.new_page(viewport={"width": width, "height": 844 if width == 390 else 900})
     for name in PHONE_PAGES:
-        page.goto(urljoin(base, name), wait_until="networkidle")
+        page.goto(urljoin(base, name), wait_until="load")
         if ".html?" not in name and name.endswith(".html") and page.locator(".vl-chart").count():
             page.wait_for_selector("html[data-charts=ready]", timeout=15000)
         scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -307,7 +309,7 @@ def test_the_claims_page_filters_by_origin_metric_and_words(site, browser):
     kenya = [c for c in claims if c["origin"] == "KEN"]
     killed = [c for c in kenya if c["metric"] == "killed"]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(urljoin(base, "claims.html?origin=KEN"), wait_until="networkidle")
+    page.goto(urljoin(base, "claims.html?origin=KEN"), wait_until="load")
     # the filter applies once its script has run and read the query string: wait for its count, then compare
     page.wait_for_function(
         "n => (document.querySelector('form.claim-filter .count') || {}).textContent === n",
@@ -331,7 +333,7 @@ def test_the_claims_page_filters_by_origin_metric_and_words(site, browser):
 def test_a_notebook_table_sorts_by_a_column(site, browser):
     base, _, _ = site
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(urljoin(base, "00_evidence_base.html"), wait_until="networkidle")
+    page.goto(urljoin(base, "00_evidence_base.html"), wait_until="load")
     table = page.locator("table.data-table").first
     header = table.locator("thead th").filter(has_text="Total")
     column = table.locator("thead th").evaluate_all("ths => ths.map(t => t.textContent.trim())").index("Total")
@@ -349,7 +351,7 @@ def test_a_notebook_table_sorts_by_a_column(site, browser):
 def test_the_index_opens_on_key_figures_that_lead_to_their_evidence(site, browser, width):
     base, out, _ = site
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(urljoin(base, "index.html"), wait_until="networkidle")
+    page.goto(urljoin(base, "index.html"), wait_until="load")
     figures = page.locator("section.key-figures li")
     assert 3 <= figures.count() <= 5
     top = page.locator("section.key-figures").bounding_box()["y"]
@@ -363,7 +365,7 @@ def test_the_index_opens_on_key_figures_that_lead_to_their_evidence(site, browse
 def test_the_map_names_each_country_and_its_estimates_on_hover_and_opens_in_the_same_tab(site, browser):
     base, _, _ = site
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(urljoin(base, "countries/index.html"), wait_until="networkidle")
+    page.goto(urljoin(base, "countries/index.html"), wait_until="load")
     link = page.locator('div.map a[href="KEN.html"]')
     assert link.get_attribute("target") is None
     title = link.locator("title").text_content()
@@ -379,13 +381,13 @@ def test_the_map_names_each_country_and_its_estimates_on_hover_and_opens_in_the_
 def test_search_ranks_a_phrase_first_and_marks_the_words_it_found(site, browser):
     base, _, _ = site
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(urljoin(base, "search.html?q=Art. 127"), wait_until="networkidle")
+    page.goto(urljoin(base, "search.html?q=Art. 127"), wait_until="load")
     page.wait_for_selector("html[data-search=ready]")
     first = page.locator("#search-results li").first
     assert "art. 127" in first.inner_text().lower()  # the phrase, not 'Art.' and '127' apart
     marks = page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent.toLowerCase())")
     assert marks and set(marks) <= {"art", "127"}
-    page.goto(urljoin(base, "search.html?q=<img src=x onerror=alert(1)>"), wait_until="networkidle")
+    page.goto(urljoin(base, "search.html?q=<img src=x onerror=alert(1)>"), wait_until="load")
     assert page.locator("#search-results img").count() == 0  # marks are built from text, never from markup
     page.close()
 
@@ -394,7 +396,7 @@ def test_search_ranks_a_phrase_first_and_marks_the_words_it_found(site, browser)
 def test_every_interactive_chart_has_a_source_line(site, browser, stem):
     base, _, _ = site
     page = browser.new_page(viewport={"width": 390, "height": 900})
-    page.goto(urljoin(base, f"{stem}.html"), wait_until="networkidle")
+    page.goto(urljoin(base, f"{stem}.html"), wait_until="load")
     charts = page.locator("figure.chart")
     assert charts.count() > 0
     _, out, _ = site
@@ -414,7 +416,7 @@ def test_no_legend_label_is_cut_on_a_phone(site, browser, stem):
     """At 390 px every legend entry of an interactive chart is whole ('at most', not 'at mos…') and inside its chart."""
     base, _, _ = site
     page = browser.new_page(viewport={"width": 390, "height": 900})
-    page.goto(urljoin(base, f"{stem}.html"), wait_until="networkidle")
+    page.goto(urljoin(base, f"{stem}.html"), wait_until="load")
     page.wait_for_selector("html[data-charts=ready]")
     labels = page.evaluate("""() => Array.from(document.querySelectorAll('.vl-chart svg')).flatMap(svg => {
         const box = svg.getBoundingClientRect();
@@ -435,12 +437,12 @@ class Reader:
     def __init__(self, browser, base: str, width: int):
         self.base = base
         self.page = browser.new_page(viewport={"width": width, "height": 900})
-        self.page.goto(urljoin(base, "index.html"), wait_until="networkidle")
+        self.page.goto(urljoin(base, "index.html"), wait_until="load")
         self.steps: list[str] = []
 
     def follow(self, link) -> None:
         link.scroll_into_view_if_needed()
-        with self.page.expect_navigation(wait_until="networkidle"):
+        with self.page.expect_navigation(wait_until="load"):
             link.click()
         here = urlparse(self.page.url)
         self.steps.append(here.path.removeprefix(urlparse(self.base).path) + (f"?{here.query}" if here.query else ""))
@@ -448,7 +450,7 @@ class Reader:
     def search(self, words: str) -> None:
         box = self.page.locator("header.site input[type=search]")
         box.fill(words)
-        with self.page.expect_navigation(wait_until="networkidle"):
+        with self.page.expect_navigation(wait_until="load"):
             box.press("Enter")
         self.page.wait_for_selector("html[data-search=ready]")
         self.steps.append(f"search: {words}")
