@@ -8,6 +8,7 @@ import math
 
 import pandas as pd
 import pytest
+from claims_support import claims_frame
 
 from helpers import data
 from helpers.analysis import comparisons as cp
@@ -16,37 +17,13 @@ from helpers.analysis import manpower as mp
 from helpers.analysis import origins as og
 from helpers.analysis import totals as tt
 
-KINDS = {
-    "deployed": "stock",
-    "in_combat_area": "stock",
-    "sent": "cumulative",
-    "deployed_in_period": "flow",
-    "killed": "cumulative",
-    "captured": "cumulative",
-    "casualties": "cumulative",
-    "returned": "cumulative",
-    "returned_in_period": "flow",
-    "recruited": "cumulative",
-    "identified_by_name": "cumulative",
-}
-
 
 def frame(rows: list[dict]) -> pd.DataFrame:
     """Claims from dicts: id, lineage, origin, metric, low, high, stated; optional refers_to, period_start, scope, country, kind."""
-    recs = []
-    for r in rows:
-        low, high = r.get("low"), r.get("high")
-        q = (
-            ("exact" if low == high else "range")
-            if low is not None and high is not None
-            else "at_least"
-            if high is None
-            else "at_most"
-        )
-        recs.append(
+    return claims_frame(
+        [
             dict(
                 claim_id=r["id"],
-                source_id="s",
                 claimant_id=r["lineage"],
                 claimant=r["lineage"].upper(),
                 claimant_country=r.get("country", "UKR"),
@@ -54,21 +31,16 @@ def frame(rows: list[dict]) -> pd.DataFrame:
                 lineage_id=r["lineage"],
                 origin=r["origin"],
                 metric=r["metric"],
-                metric_kind=KINDS[r["metric"]],
-                qualifier=q,
-                low=low,
-                high=high,
-                stated=pd.Timestamp(r["stated"]),
-                refers_to=pd.Timestamp(r.get("refers_to", r["stated"])),
-                period_start=pd.Timestamp(r["period_start"]) if r.get("period_start") else pd.NaT,
+                low=r.get("low"),
+                high=r.get("high"),
+                stated=r["stated"],
+                refers_to=r.get("refers_to", r["stated"]),
+                period_start=r.get("period_start"),
                 scope=r.get("scope", "total"),
-                standing="accepted",
             )
-        )
-    out = pd.DataFrame(recs)
-    out["low"], out["high"] = out["low"].astype("Int64"), out["high"].astype("Int64")
-    out["claimant_country"] = out["claimant_country"].astype("string")
-    return out
+            for r in rows
+        ]
+    )
 
 
 LEDGER = frame(

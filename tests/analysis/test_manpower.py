@@ -4,58 +4,32 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from claims_support import claims_frame
 
 from helpers.analysis import manpower as mp
 
-KINDS = {
-    "deployed": "stock",
-    "killed": "cumulative",
-    "casualties": "cumulative",
-    "casualties_in_period": "flow",
-    "casualties_per_day": "flow",
-    "recruited": "cumulative",
-}
-
 
 def make_claims(rows: list[tuple]) -> pd.DataFrame:
-    """rows: (claim_id, institution, country, origin, metric, low, high, stated, refers_to[, period_start[, scope[, standing]]]).
-    The qualifier follows from the bounds: one figure exact, two a range, a missing high 'at least', a missing low 'at most'."""
-    recs = []
-    for r in rows:
-        cid, inst, country, origin, metric, low, high, stated, refers = r[:9]
-        qualifier = (
-            ("exact" if low == high else "range")
-            if low is not None and high is not None
-            else "at_least"
-            if high is None
-            else "at_most"
-        )
-        recs.append(
+    """rows: (claim_id, institution, country, origin, metric, low, high, stated, refers_to[, period_start[, scope[, standing]]])."""
+    fields = ("period_start", "scope", "standing")
+    return claims_frame(
+        [
             dict(
                 claim_id=cid,
-                source_id="s",
                 claimant_id=inst.lower(),
                 claimant=inst,
                 claimant_country=country,
-                claimant_kind="government",
                 origin=origin,
                 metric=metric,
-                metric_kind=KINDS[metric],
-                qualifier=qualifier,
                 low=low,
                 high=high,
-                stated=pd.Timestamp(stated),
-                refers_to=pd.Timestamp(refers),
-                period_start=pd.Timestamp(r[9]) if len(r) > 9 and r[9] else pd.NaT,
-                scope=r[10] if len(r) > 10 else "total",
-                standing=r[11] if len(r) > 11 else "accepted",
+                stated=stated,
+                refers_to=refers,
+                **dict(zip(fields, rest, strict=False)),
             )
-        )
-    frame = pd.DataFrame(recs)
-    frame["low"] = frame["low"].astype("Int64")
-    frame["high"] = frame["high"].astype("Int64")
-    frame["claimant_country"] = frame["claimant_country"].astype("string")
-    return frame
+            for cid, inst, country, origin, metric, low, high, stated, refers, *rest in rows
+        ]
+    )
 
 
 DEPLOYED = make_claims(
