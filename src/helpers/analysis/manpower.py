@@ -27,28 +27,43 @@ _INDEPENDENT_KINDS = {"media", "ngo_research", "individual"}
 _STATE_SIDES = {"UKR": "Ukraine", "RUS": "Russia"}
 
 
-_INDEXED: dict[str, object] = {}
 _DATA = DATA_DIR
 
 
-def _reference() -> tuple[pd.DataFrame, frozenset[str]]:
-    """metrics.csv indexed by metric, and the known origin codes; built once per loaded table (the loader
-    returns the same cached frame until a file changes), because the arithmetic asks for them per call.
-    Between calls only the two files' stamps are checked, not the whole package."""
+@dataclass(frozen=True)
+class _Reference:
+    """metrics.csv indexed by metric, each metric's parts (its part_of children) and the known origin codes, as one
+    record read once per version of the two files: the arithmetic asks for them on every call."""
+
+    stamp: tuple
+    metrics: pd.DataFrame
+    children: dict[str, tuple[str, ...]]
+    origins: frozenset[str]
+
+
+_CACHED: list[_Reference] = []
+
+
+def _reference() -> _Reference:
+    """The reference record; between calls only the two files' stamps are checked, not the whole package."""
     stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in (_DATA / "metrics.csv", _DATA / "regions.csv"))
-    if _INDEXED.get("stamp") == stamp:
-        return _INDEXED["value"]
+    if _CACHED and _CACHED[0].stamp == stamp:
+        return _CACHED[0]
     metrics = load_metrics().set_index("metric")
     parts = metrics["part_of"]
-    _INDEXED["value"] = (metrics, frozenset(ALPHA3) | frozenset(_load("regions")["region"]))
-    _INDEXED["children"] = {str(m): [str(c) for c in parts.index[parts == m]] for m in metrics.index}
-    _INDEXED["stamp"] = stamp
-    return _INDEXED["value"]
+    ref = _Reference(
+        stamp,
+        metrics,
+        {str(m): tuple(str(c) for c in parts.index[parts == m]) for m in metrics.index},
+        frozenset(ALPHA3) | frozenset(_load("regions")["region"]),
+    )
+    _CACHED[:] = [ref]
+    return ref
 
 
 def metric_kinds() -> pd.DataFrame:
     """metrics.csv indexed by metric: kind (stock, cumulative, flow), unit, staleness_days, definition."""
-    return _reference()[0]
+    return _reference().metrics
 
 
 def staleness_days(metric: str) -> int:
@@ -57,7 +72,7 @@ def staleness_days(metric: str) -> int:
 
 
 def _origins() -> frozenset[str]:
-    return _reference()[1]
+    return _reference().origins
 
 
 def check_origin_metric(origin: str, metric: str) -> None:
@@ -125,8 +140,7 @@ def _accepted(claims: pd.DataFrame) -> np.ndarray:
 
 def _children(metric: str) -> list[str]:
     """The metrics that are parts of `metric` (metrics.csv part_of)."""
-    _reference()
-    return list(_INDEXED["children"].get(metric, []))
+    return list(_reference().children.get(metric, ()))
 
 
 def latest_by_lineage(
