@@ -8,7 +8,8 @@ benchmarks/RESULTS.md and between the README's bench markers. Nothing here asser
 - suite: the README's test command (unit tests + strict nbval on every notebook, xdist loadfile)
 - floor: the same invocation over copies of the notebooks holding only their import lines,
   plus the same unit tests; the ratio suite/floor is what the notebooks' own work costs
-- per-notebook: wall time of a fresh kernel executing each notebook once
+- per-notebook: wall time of a fresh kernel executing each notebook once; summed, against the same for the
+  import-only copies, the serial ratio (the notebooks executed one after another, target at most 1.5)
 - import: `import helpers` modules over `import pandas, matplotlib.pyplot, networkx`
 - load: validating and typing every table in data/ in a fresh process
 """
@@ -101,12 +102,13 @@ def best_of(cmd: list[str], runs: int = 3) -> float:
     return min(timed(cmd) for _ in range(runs))
 
 
-def per_notebook() -> dict[str, float]:
+def per_notebook(notebooks: list[Path] = NOTEBOOKS) -> dict[str, float]:
+    """Wall time of a fresh kernel executing each notebook once, one after another."""
     from helpers.site.refresh import execute
 
     times = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for path in NOTEBOOKS:
+        for path in notebooks:
             start = time.perf_counter()
             execute(path, out=Path(tmp) / path.name)
             times[path.stem] = round(time.perf_counter() - start, 2)
@@ -144,6 +146,15 @@ def main() -> int:
     results["per_notebook_s"] = per_notebook()
     with tempfile.TemporaryDirectory() as tmp:
         floor_nbs = import_only_copies(Path(tmp))
+        results["per_floor_s"] = per_notebook(floor_nbs)
+        results["serial_s"] = round(sum(results["per_notebook_s"].values()), 2)
+        results["serial_floor_s"] = round(sum(results["per_floor_s"].values()), 2)
+        results["serial_ratio"] = round(results["serial_s"] / results["serial_floor_s"], 2)
+        print(
+            f"notebooks one after another: {results['serial_s']} s; import-only floor: {results['serial_floor_s']} s; "
+            f"ratio {results['serial_ratio']} (target at most 1.5)",
+            flush=True,
+        )
         results["notebooks_s"] = round(best_of(pytest_cmd(NOTEBOOKS, with_tests=False)), 2)
         results["notebooks_floor_s"] = round(best_of(pytest_cmd(floor_nbs, with_tests=False)), 2)
         results["notebooks_ratio"] = round(results["notebooks_s"] / results["notebooks_floor_s"], 2)
@@ -171,14 +182,20 @@ def main() -> int:
         "",
         "| measure | value |",
         "|---|---|",
+        f"| notebooks one after another, each in a fresh kernel | {results['serial_s']} s |",
+        f"| floor: import-only copies, one after another | {results['serial_floor_s']} s |",
+        f"| ratio serial notebooks / floor (target at most 1.5) | {results['serial_ratio']} |",
         f"| notebooks alone (strict nbval, `-n 2 --dist loadfile`, best of 3) | {results['notebooks_s']} s |",
         f"| floor: the same over import-only copies of the notebooks | {results['notebooks_floor_s']} s |",
         f"| ratio notebooks / floor (target at most 1.5) | {results['notebooks_ratio']} |",
-        f"| test suite (`make test` minus set-up) | {results['suite_s']} s |",
+        f"| test suite (`make test` minus set-up; target at most 60 s) | {results['suite_s']} s |",
         f"| floor (same command, import-only notebooks, same unit tests) | {results['floor_s']} s |",
         f"| ratio suite / floor | {results['ratio']} |",
         f"| quick loop (`pytest -n 2 -m 'not slow' tests`: {results['quick_tests']} tests, no site, no notebook) | {results['quick_s']} s |",
-        *[f"| execute `{k}` | {v} s |" for k, v in results["per_notebook_s"].items()],
+        *[
+            f"| execute `{k}` (its import-only floor) | {v} s ({results['per_floor_s'][k]} s) |"
+            for k, v in results["per_notebook_s"].items()
+        ],
         f"| `import pandas, matplotlib.pyplot, networkx` | {results['import_base_s']} s |",
         f"| importing every helpers module on top (target at most 0.2 s) | {results['import_helpers_extra_s']} s |",
         f"| load and validate all of data/ (target at most 0.5 s) | {results['load_validate_all_data_s']} s |",
