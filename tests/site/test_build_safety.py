@@ -133,7 +133,7 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path, small_site, monkeypat
 
 
 BAD_AS_OF = [
-    ("2024-02-30", "not a real date"),
+    ("2024-02-30", "not a real calendar day"),
     ("2024-12", "YYYY-MM-DD"),
     ("31/12/2024", "YYYY-MM-DD"),
     ("20241231", "YYYY-MM-DD"),

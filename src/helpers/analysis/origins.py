@@ -178,16 +178,7 @@ def icc_exposure(origins: list[str], as_of: DateLike = None, crime: str = "war_c
     for origin in origins:
         for territory, place in EXPOSURE_PLACES:
             a = legal.assess(crime, origin, territory, when, legal=record)
-            rows.append(
-                dict(
-                    origin=origin,
-                    territory=territory,
-                    place=place,
-                    status=a.status,
-                    bases="; ".join(a.bases),
-                    barriers="; ".join(a.barriers),
-                )
-            )
+            rows.append((origin, territory, place, a.status, "; ".join(a.bases), "; ".join(a.barriers)))
     return pd.DataFrame(rows, columns=["origin", "territory", "place", "status", "bases", "barriers"])
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers.data.dates import HINT, date_problem
 from helpers.data.schema import DATA_DIR, Package, Resource, load_package
 from helpers.data.validation import Table, validate_package
 
@@ -35,22 +36,18 @@ def to_date(value: DateLike, *, default_cutoff: bool = True) -> pd.Timestamp:
         if not default_cutoff:
             raise ValueError("a date is required")
         return cutoff()
-    hint = "use YYYY-MM-DD, e.g. 2024-12-31"
     if isinstance(value, str):
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            raise ValueError(f"not a date: {value!r} is not written as an ISO date ({hint})")
-        try:
-            date.fromisoformat(value)
-        except ValueError as exc:
-            raise ValueError(f"not a date: {value!r} is not a real calendar day ({exc})") from None
+        problem = date_problem(value)
+        if problem:
+            raise ValueError(f"not a date: {value!r} {problem}")
     elif not isinstance(value, date | np.datetime64):
-        raise ValueError(f"not a date: {value!r} of type {type(value).__name__} ({hint})")
+        raise ValueError(f"not a date: {value!r} of type {type(value).__name__} ({HINT})")
     try:
         ts = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError) as exc:
         raise ValueError(f"not a date the loaders can hold: {value!r} ({exc})") from None
     if ts is pd.NaT or pd.isna(ts):
-        raise ValueError(f"not a date: {value!r} ({hint})")
+        raise ValueError(f"not a date: {value!r} ({HINT})")
     return ts.normalize()
 
 

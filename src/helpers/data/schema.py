@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
+
+from helpers.data.dates import date_problem
 
 #: The repository root (src/helpers/data/schema.py is three levels below it) and its data folder.
 ROOT = Path(__file__).resolve().parents[3]
@@ -181,17 +182,14 @@ def check_descriptor(raw) -> list[tuple[str, str]]:
     if not isinstance(raw, dict):
         return [("(top)", f"the descriptor is a JSON object, got {_kind(raw)}")]
     cut = raw.get("cutoff")
-    if not isinstance(cut, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cut):
+    problem = date_problem(cut)
+    if problem:
         return [
             (
                 "cutoff",
-                f'declare the record\'s cut-off (the date up to which the public record was searched) as "YYYY-MM-DD", got {_kind(cut)} {cut!r}',
+                f"declare the record's cut-off (the date up to which the public record was searched) as a day: {_kind(cut)} {cut!r} {problem}",
             )
         ]
-    try:
-        date.fromisoformat(cut)
-    except ValueError:
-        return [("cutoff", f"the cut-off {cut!r} is not a real calendar day")]
     resources = raw.get("resources")
     if not isinstance(resources, list) or not resources:
         return [("resources", "expected a non-empty list of resources")]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from helpers.data.dates import parse_date
 from helpers.data.places import ALPHA3, subdivision_codes
 from helpers.data.profile import is_as_of
 from helpers.data.schema import Field, Package, Resource, terminal_safe
@@ -95,7 +96,6 @@ class Table:
     broken: bool = False
 
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INT = re.compile(r"0|-?[1-9][0-9]*")  # no leading zeros or "-0": the loaded number must read back as written
 #: The loaders hold integers as Int64 and dates as datetime64[ns]: values outside these ranges
 #: would pass a naive check and then crash the loaders, so they are rejected here with a location.
@@ -245,16 +245,6 @@ def _shown_name(name: str) -> str:
     if not hidden and name == name.strip() and "," not in name:
         return name
     return show(name) + (f" (contains {describe(hidden[0])})" if hidden else "")
-
-
-def parse_date(value: str) -> date | None:
-    """ISO YYYY-MM-DD to a date, or None when it is not a real calendar date."""
-    if not _DATE.fullmatch(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _url_problem(value: str) -> str | None:

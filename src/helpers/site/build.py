@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import shutil
 import sys
 import time
@@ -23,6 +22,7 @@ import pandas as pd
 from helpers.analysis import evidence, legal
 from helpers.data import loaders as data
 from helpers.data import releases
+from helpers.data.dates import date_problem
 from helpers.data.places import place_name
 from helpers.data.profile import as_of_descriptor
 from helpers.data.schema import DATA_DIR, ROOT, Resource, load_package, parse_package
@@ -68,12 +68,10 @@ def check_as_of(value: str | None) -> str | None:
     """`--as-of` as an ISO date between the first day a claim is known and today, or ValueError."""
     if value is None:
         return None
-    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        raise ValueError(f"--as-of must be a date written YYYY-MM-DD, got {value!r}")
-    try:
-        when = date.fromisoformat(value)
-    except ValueError as exc:
-        raise ValueError(f"--as-of {value} is not a real date ({exc})") from None
+    problem = date_problem(value)
+    if problem:
+        raise ValueError(f"--as-of {value!r} {problem}")
+    when = date.fromisoformat(value)
     if when > date.today():
         raise ValueError(f"--as-of {value} is in the future (today is {date.today()})")
     earliest = data.first_known_claim().date()
