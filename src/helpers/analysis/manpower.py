@@ -445,7 +445,7 @@ class _Walk:
 
     def frame(self, recs: list[dict]) -> pd.DataFrame:
         """The claims of `recs` as rows of the claims table (its estimate columns, with lo and hi)."""
-        return _bounds(self.claims.loc[[r["i"] for r in recs], [c for c in ESTIMATE_COLUMNS if c in self.claims]])
+        return _bounds(for_estimates(self.claims.loc[[r["i"] for r in recs]]))
 
     def known_by(self, day: pd.Timestamp) -> _Walk:
         """The same walk over the claims stated by `day` only: what a walk begun on that day would hold."""

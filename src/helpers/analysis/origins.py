@@ -79,9 +79,10 @@ def latest_table(claims: pd.DataFrame, as_of: DateLike = None, metrics: tuple[st
     return out.sort_values(["origin", "metric", "stated", "claim_id"]).reset_index(drop=True)
 
 
-def newest_by_side(latest: pd.DataFrame) -> pd.DataFrame:
-    """From a latest table of one origin and metric: the newest figure of each side, sides in table order."""
-    newest = latest.sort_values(["stated", "claim_id"]).groupby("side", sort=False).tail(1)
+def newest_by_side(latest: pd.DataFrame, within: tuple[str, ...] = ()) -> pd.DataFrame:
+    """From a latest table of one origin and metric: the newest figure of each side, sides in table order; with
+    `within` (e.g. origin and metric), the same for each group of a table over many at once."""
+    newest = latest.sort_values(["stated", "claim_id"]).groupby([*within, "side"], sort=False).tail(1)
     return newest.sort_values("side", key=lambda s: s.map(TABLE_SIDES.index)).reset_index(drop=True)
 
 

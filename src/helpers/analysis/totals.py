@@ -81,7 +81,7 @@ def foreign_totals(
     per_day = ranked_over_time(claims, metrics, days, countries)
     floors: dict[str, list[int]] = {}  # each region's whole figure on each day, over both metrics
     for code in [r.region for r in regions.itertuples() if _members(r)]:
-        own = [estimates_over_time(claims, code, m, days) for m in metrics if m]
+        own = [estimates_over_time(claims, code, m, days) for m in metrics]
         floors[code] = [max(_whole(e) for e in on_day) for on_day in zip(*own, strict=True)]
     xfn_each = {m: estimates_over_time(claims, "XFN", m, days) for m in metrics}
     return [

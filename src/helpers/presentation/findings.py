@@ -132,11 +132,8 @@ def alliance_findings(relations: pd.DataFrame, actors: pd.DataFrame) -> list[Fin
     if supplies.empty:
         return []
     # short names, as the alliance figures show them ("North Korea", not the state's full style)
-    names = (
-        actors.set_index("actor_id")["short_name"].fillna(actors.set_index("actor_id")["name"])
-        if "actor_id" in actors
-        else pd.Series(dtype=str)
-    )
+    indexed = actors.set_index("actor_id") if "actor_id" in actors else None
+    names = indexed["short_name"].fillna(indexed["name"]) if indexed is not None else pd.Series(dtype=str)
 
     def name(a: str) -> str:
         return str(names.get(a, place_name(a)))

@@ -7,6 +7,7 @@ import base64
 import io
 import os
 import re
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -413,8 +414,6 @@ def range_bars(
 
 def _label(node: str, names: dict[str, str] | None) -> str:
     """A node's label in words (the actor's short name from data/actors.csv), wrapped to fit a small panel."""
-    import textwrap
-
     return "\n".join(textwrap.wrap((names or {}).get(node, node), 13)) or node
 
 
@@ -598,14 +597,8 @@ def reach_bars(ax, timeline: pd.DataFrame, place: str, colours: dict[str, str]) 
 
 
 def _wrap_words(text: str, width: int = 46) -> str:
-    words, lines, line = text.split(" "), [], ""
-    for w in words:
-        if line and len(line) + len(w) + 1 > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    return "\n".join([*lines, line])
+    """A long label on lines of at most `width` characters, broken between words only."""
+    return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def status_grid(ax, grid: pd.DataFrame, fontsize: float = 9) -> None:

@@ -21,7 +21,7 @@ def country_table(
     """One row per origin and metric, one column per side: 'figure (institution, date) [claim id]';
     empty where that side has no figure. Rows where no side has a figure are left out."""
     latest = with_figure_words(og.latest_table(claims, as_of, metrics))
-    newest = latest.sort_values(["stated", "claim_id"]).groupby(["origin", "metric", "side"], sort=False).tail(1)
+    newest = og.newest_by_side(latest, within=("origin", "metric"))
     cells = {
         (o, m, side): f"{figure} ({claimant}, {stated:%d %b %Y}) [{claim}]"
         for o, m, side, figure, claimant, stated, claim in zip(

@@ -145,7 +145,7 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str, col
         own = claims[claims["claimant_id"] == cid].sort_values(["stated", "claim_id"], ascending=[False, True])
         rows = []
         for r in own.itertuples():
-            link = source_link(src, r.source_id)
+            s = src.loc[r.source_id] if r.source_id in src.index else None
             rows.append(
                 dict(
                     id=r.claim_id,
@@ -161,8 +161,8 @@ def claims_page(claims: pd.DataFrame, sources: pd.DataFrame, data_date: str, col
                     stated=f"{r.stated:%-d %b %Y}",
                     quote=r.quote,
                     speaker=r.speaker if isinstance(r.speaker, str) else "",
-                    source=link,
-                    cite=cite_claim(r._asdict(), src.loc[r.source_id] if link["url"] else None, collection),
+                    source=source_link(src, r.source_id),
+                    cite=cite_claim(r._asdict(), s, collection),
                 )
             )
         institutions.append(dict(id=cid, name=str(names.get(cid, cid)), claims=rows))
